@@ -1,0 +1,84 @@
+"""bilateral: typed, sourced records of partnerships between states under sanctions.
+
+Read a dataset, check it, and get at its partnerships:
+
+>>> import bilateral
+>>> partnership = bilateral.datasets.load("russia-venezuela")
+>>> partnership.parties
+('RUS', 'VEN')
+"""
+
+from bilateral import datasets
+from bilateral.errors import InvalidDataError, Problem
+from bilateral.io.documents import dump, dumps, load, loads, validate
+from bilateral.model.actors import Actor, ActorKind
+from bilateral.model.amounts import ChangeUnit, Money, Qualifier, Quantity
+from bilateral.model.areas import CooperationArea
+from bilateral.model.dates import PartialDate, Period
+from bilateral.model.debt import DebtKind, DebtRestructuring
+from bilateral.model.disruptions import Disruption, DisruptionCause, Severity, Stance
+from bilateral.model.instruments import Instrument, InstrumentKind, Milestone, MilestoneKind, Status
+from bilateral.model.partnership import SCHEMA_VERSION, Dataset, Partnership
+from bilateral.model.sanctions import (
+    MeasureStage,
+    MeasureType,
+    Objective,
+    SanctionMeasure,
+    SanctionTarget,
+)
+from bilateral.model.sources import AlternativeClaim, Citation, Source, SourceKind
+from bilateral.model.trade import Trade, TradeChange, TradeFigure, TradeTarget
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Actor",
+    "ActorKind",
+    "AlternativeClaim",
+    "ChangeUnit",
+    "Citation",
+    "CooperationArea",
+    "Dataset",
+    "DebtKind",
+    "DebtRestructuring",
+    "Disruption",
+    "DisruptionCause",
+    "Instrument",
+    "InstrumentKind",
+    "InvalidDataError",
+    "MeasureStage",
+    "MeasureType",
+    "Milestone",
+    "MilestoneKind",
+    "Money",
+    "Objective",
+    "PartialDate",
+    "Partnership",
+    "Period",
+    "Problem",
+    "Qualifier",
+    "Quantity",
+    "SanctionMeasure",
+    "SanctionTarget",
+    "Severity",
+    "Source",
+    "SourceKind",
+    "Stance",
+    "Status",
+    "Trade",
+    "TradeChange",
+    "TradeFigure",
+    "TradeTarget",
+    "__version__",
+    "datasets",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "validate",
+]
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

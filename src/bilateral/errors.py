@@ -1,0 +1,49 @@
+"""The one exception for bad data, and the problems it carries."""
+
+import attrs
+
+__all__ = ["InvalidDataError", "Problem"]
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with some data.
+
+    Attributes:
+        path: Where, as a JSONPath from the document's root (``$.instruments[3].signed``).
+        message: What is wrong, naming the bad value.
+        file: The file it is in, if the data came from one.
+    """
+
+    path: str
+    message: str
+    file: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.path}" if self.file else self.path
+        return f"{where}: {self.message}"
+
+
+class InvalidDataError(ValueError):
+    """Data that does not make a valid dataset, with every problem found in it.
+
+    ``str()`` of the error is one line per problem, each with the file and the
+    path inside it:
+
+    >>> import bilateral
+    >>> bilateral.loads('{"schema_version": 1, "partnerships": [], "colour": "red"}', "json")
+    Traceback (most recent call last):
+    ...
+    bilateral.errors.InvalidDataError: $: unknown field 'colour'
+
+    Attributes:
+        problems: Every problem found, in document order.
+    """
+
+    def __init__(self, problems: "list[Problem] | tuple[Problem, ...]") -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def in_file(self, file: str) -> "InvalidDataError":
+        """The same problems, said to be in ``file``."""
+        return InvalidDataError([attrs.evolve(p, file=file) for p in self.problems])

@@ -1,0 +1,1 @@
+"""Reading and writing: cattrs converters and the JSON, TOML and YAML formats."""

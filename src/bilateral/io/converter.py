@@ -1,0 +1,341 @@
+"""The cattrs converter that turns plain data into records and back, strictly.
+
+One converter serves every format: JSON, TOML and YAML all parse to the same
+plain values (dicts, lists, strings, numbers, and for TOML and YAML dates),
+and all are written from the same plain values. It is built once, at import.
+
+Strictness, where cattrs would be lenient:
+- no coercion: a string is not an int, an int is not a string, a bool is not
+  an int, a string is not a list;
+- unknown keys are errors, and so are unknown enum values;
+- every field check the model declares (`bilateral.model.checks`) runs here,
+  where the error keeps its path.
+
+`structure` raises `InvalidDataError` with every problem found, each with its
+path (``$.partnerships[0].instruments[3].signed``).
+"""
+
+import datetime as dt
+import enum
+import typing
+from collections.abc import Callable, Iterator
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from bilateral.errors import InvalidDataError, Problem
+from bilateral.model.checks import CHECK, run_check
+from bilateral.model.dates import PartialDate, Period
+
+__all__ = ["structure", "unstructure"]
+
+T = TypeVar("T")
+
+
+def _describe(value: object) -> str:
+    """Name the type of a plain value as a user sees it in a file."""
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    if isinstance(value, (int, Decimal, float)):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"text ({value!r})"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, dt.datetime):
+        return f"a date and time ({value.isoformat()})"
+    if isinstance(value, dt.date):
+        return f"a date ({value.isoformat()})"
+    if value is None:
+        return "nothing (null)"
+    return type(value).__name__
+
+
+def _str(value: Any, _: type) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, got {_describe(value)}")
+    return value
+
+
+def _int(value: Any, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected a whole number, got {_describe(value)}")
+    return value
+
+
+def _bool(value: Any, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {_describe(value)}")
+    return value
+
+
+def _decimal(value: Any, _: type) -> Decimal:
+    if isinstance(value, bool):
+        raise TypeError(f"expected a number, got {_describe(value)}")
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, str):
+        try:
+            result = Decimal(value.strip())
+        except InvalidOperation:
+            raise ValueError(f"{value!r} is not a number") from None
+        if value != value.strip():
+            raise ValueError(f"{value!r} is not a number (it has spaces around it)")
+    else:
+        raise TypeError(f"expected a number, got {_describe(value)}")
+    if not result.is_finite():
+        raise ValueError(f"{value} is not a finite number")
+    return result
+
+
+def _date(value: Any, _: type) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise TypeError(f"expected a date, got {_describe(value)}")
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise TypeError(f"expected a date (YYYY-MM-DD), got {_describe(value)}")
+    try:
+        if len(value) != 10:
+            raise ValueError("expected YYYY-MM-DD")
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a valid date ({exc})") from None
+
+
+def _partial_date(value: Any, _: type) -> PartialDate:
+    if isinstance(value, dt.datetime):
+        raise TypeError(f"expected a date, got {_describe(value)}")
+    if isinstance(value, dt.date):
+        return PartialDate.of(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise TypeError(
+            f"expected a date as text, got a number ({value}); "
+            f"write the year in quotes: '{value}'"
+        )
+    if not isinstance(value, str):
+        raise TypeError(f"expected a date such as '2025', '2025-05' or '2025-05-07', got {_describe(value)}")
+    return PartialDate.parse(value)
+
+
+def _period(value: Any, _: type) -> Period:
+    if isinstance(value, dt.datetime):
+        raise TypeError(f"expected a period, got {_describe(value)}")
+    if isinstance(value, dt.date):
+        return Period.single(PartialDate.of(value))
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise TypeError(f"expected a period as text, got a number ({value}); write it in quotes: '{value}'")
+    if not isinstance(value, str):
+        raise TypeError(f"expected a period such as '2024' or '2026/2041', got {_describe(value)}")
+    return Period.parse(value)
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
+    values = [str(member.value) for member in cls]
+    noun = _enum_noun(cls)
+
+    def structure(value: Any, _: type) -> enum.Enum:
+        if not isinstance(value, str):
+            raise TypeError(f"expected {noun} as text, got {_describe(value)}")
+        try:
+            return cls(value)
+        except ValueError:
+            raise ValueError(
+                f"{value!r} is not a valid {noun} (expected one of: {', '.join(values)})"
+            ) from None
+
+    return structure
+
+
+def _enum_noun(cls: type) -> str:
+    """``CooperationArea`` -> ``cooperation area``."""
+    words: list[str] = []
+    for char in cls.__name__:
+        if char.isupper() and words:
+            words.append(" ")
+        words.append(char.lower())
+    return "".join(words)
+
+
+def _is_tuple(t: Any) -> bool:
+    return typing.get_origin(t) is tuple
+
+
+def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], tuple[Any, ...]]]:
+    def factory(type_: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+        args = typing.get_args(type_)
+        variadic = len(args) == 2 and args[1] is Ellipsis
+
+        def structure(value: Any, _: Any) -> tuple[Any, ...]:
+            if not isinstance(value, (list, tuple)):
+                raise TypeError(f"expected a list, got {_describe(value)}")
+            if not variadic and len(value) != len(args):
+                raise ValueError(f"expected a list of {len(args)} items, got {len(value)}")
+            items: list[Any] = []
+            errors: list[Exception] = []
+            for index, item in enumerate(value):
+                item_type = args[0] if variadic else args[index]
+                try:
+                    items.append(converter.structure(item, item_type))
+                except Exception as exc:
+                    exc.__notes__ = [
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"Structuring item @ index {index}", index, item_type),
+                    ]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
+            return tuple(items)
+
+        return structure
+
+    return factory
+
+
+def _checked_hook(
+    converter: cattrs.Converter, field: "attrs.Attribute[Any]"
+) -> Callable[[Any, Any], Any]:
+    check = field.metadata[CHECK]
+    field_type = field.type
+
+    def structure(value: Any, _: Any) -> Any:
+        result = converter.structure(value, field_type)
+        run_check(check, result)
+        return result
+
+    return structure
+
+
+def _attrs_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    def factory(cls: Any) -> Callable[[Any, Any], Any]:
+        overrides = {
+            field.name: override(struct_hook=_checked_hook(converter, field))
+            for field in attrs.fields(cls)
+            if CHECK in field.metadata
+        }
+        inner = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True, **overrides)
+        fields = sorted(f.name for f in attrs.fields(cls))
+
+        def structure(value: Any, type_: Any) -> Any:
+            if not isinstance(value, dict):
+                raise TypeError(f"expected a mapping with the fields of {_enum_noun(cls)}, got {_describe(value)}")
+            try:
+                return inner(value, type_)
+            except ForbiddenExtraKeysError as exc:
+                exc.allowed = fields  # type: ignore[attr-defined]
+                raise
+            except ClassValidationError as exc:
+                for sub in exc.exceptions:
+                    if isinstance(sub, ForbiddenExtraKeysError):
+                        sub.allowed = fields  # type: ignore[attr-defined]
+                raise
+
+        return structure
+
+    return factory
+
+
+def _unstructure_attrs(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any], Any]]:
+    def factory(cls: Any) -> Callable[[Any], Any]:
+        return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+
+    return factory
+
+
+def _build() -> cattrs.Converter:
+    converter = cattrs.Converter(detailed_validation=True)
+    converter.register_structure_hook(str, _str)
+    converter.register_structure_hook(int, _int)
+    converter.register_structure_hook(bool, _bool)
+    converter.register_structure_hook(Decimal, _decimal)
+    converter.register_structure_hook(dt.date, _date)
+    converter.register_structure_hook(PartialDate, _partial_date)
+    converter.register_structure_hook(Period, _period)
+    converter.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
+    )
+    converter.register_structure_hook_factory(_is_tuple, _tuple_hook(converter))
+    converter.register_structure_hook_factory(
+        lambda t: attrs.has(t) and t not in (PartialDate, Period), _attrs_hook(converter)
+    )
+
+    converter.register_unstructure_hook(Decimal, str)
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    converter.register_unstructure_hook(PartialDate, PartialDate.edtf)
+    converter.register_unstructure_hook(Period, Period.edtf)
+    converter.register_unstructure_hook_factory(_is_tuple, lambda _: _unstructure_tuple(converter))
+    converter.register_unstructure_hook_factory(
+        lambda t: attrs.has(t) and t not in (PartialDate, Period), _unstructure_attrs(converter)
+    )
+    return converter
+
+
+def _unstructure_tuple(converter: cattrs.Converter) -> Callable[[tuple[Any, ...]], list[Any]]:
+    def unstructure(value: tuple[Any, ...]) -> list[Any]:
+        return [converter.unstructure(item) for item in value]
+
+    return unstructure
+
+
+_CONVERTER = _build()
+
+
+def structure(data: Any, cls: type[T]) -> T:
+    """Turn plain data into a record of ``cls``.
+
+    Raises:
+        InvalidDataError: With every problem found, each with its path.
+    """
+    try:
+        return _CONVERTER.structure(data, cls)
+    except Exception as exc:  # every structuring failure becomes a list of problems
+        raise InvalidDataError(list(_problems(exc, "$"))) from None
+
+
+def unstructure(record: object) -> Any:
+    """Turn a record into plain data: dicts, lists, strings, numbers, booleans.
+
+    Fields left at their default value are omitted, so that the output holds
+    no nulls (TOML has none) and stays short.
+    """
+    return _CONVERTER.unstructure(record)
+
+
+def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        for sub in exc.exceptions:
+            notes = getattr(sub, "__notes__", [])
+            note = next(
+                (n for n in notes if isinstance(n, (AttributeValidationNote, IterableValidationNote))), None
+            )
+            if isinstance(note, AttributeValidationNote):
+                yield from _problems(sub, f"{path}.{note.name}")
+            elif isinstance(note, IterableValidationNote):
+                yield from _problems(sub, f"{path}[{note.index!r}]")
+            else:
+                yield from _problems(sub, path)
+        return
+    if isinstance(exc, ForbiddenExtraKeysError):
+        allowed = getattr(exc, "allowed", None)
+        hint = f" (expected one of: {', '.join(allowed)})" if allowed else ""
+        for key in sorted(exc.extra_fields):
+            yield Problem(f"{path}.{key}", f"unknown field{hint}")
+        return
+    if isinstance(exc, KeyError):
+        yield Problem(path, "is required but missing")
+        return
+    yield Problem(path, str(exc) or type(exc).__name__)

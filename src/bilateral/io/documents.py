@@ -1,0 +1,145 @@
+"""Reading and writing datasets: `load`, `loads`, `dump` and `dumps`.
+
+A document is checked in two rounds, and each round reports every problem it
+finds: first the form of each value (types, codes, dates, amounts, unknown
+fields), then, if the form is sound, the rules that tie records together
+(unique ids, references, date order, citations).
+"""
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from bilateral.errors import InvalidDataError, Problem
+from bilateral.io.converter import structure, unstructure
+from bilateral.io.formats import Format, check_format, format_of, parse, render
+from bilateral.model.integrity import problems
+from bilateral.model.partnership import SCHEMA_VERSION, Dataset, Partnership
+
+__all__ = ["dump", "dumps", "from_data", "load", "loads", "to_data", "validate"]
+
+
+def loads(text: str, format: str) -> Dataset:
+    """Read a dataset from text in ``format`` (``"json"``, ``"toml"`` or ``"yaml"``).
+
+    Raises:
+        InvalidDataError: With every problem found in the text.
+        ValueError: ``format`` is not a known format.
+    """
+    return from_data(parse(text, check_format(format)))
+
+
+def load(path: str | os.PathLike[str], format: str | None = None) -> Dataset:
+    """Read a dataset from a file; its suffix gives the format unless ``format`` does.
+
+    Raises:
+        InvalidDataError: With every problem found, each naming the file.
+        OSError: The file cannot be read.
+    """
+    path = Path(path)
+    fmt = check_format(format) if format is not None else format_of(path.name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidDataError([Problem("$", f"not UTF-8 text ({exc.reason} at byte {exc.start})", str(path))]) from None
+    try:
+        return loads(text, fmt)
+    except InvalidDataError as exc:
+        raise exc.in_file(str(path)) from None
+
+
+def from_data(data: Any) -> Dataset:
+    """A dataset from plain data (dicts, lists, strings, numbers), checked strictly.
+
+    Raises:
+        InvalidDataError: With every problem found.
+    """
+    if not isinstance(data, dict):
+        raise InvalidDataError([Problem("$", "expected a mapping with schema_version and partnerships at the top")])
+    version = data.get("schema_version")
+    if "schema_version" not in data:
+        raise InvalidDataError(
+            [Problem("$.schema_version", f"is required but missing (this release writes {SCHEMA_VERSION})")]
+        )
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        raise InvalidDataError(
+            [
+                Problem(
+                    "$.schema_version",
+                    f"the file uses schema version {version}, newer than the {SCHEMA_VERSION} "
+                    "this release of bilateral reads; upgrade bilateral to read it",
+                )
+            ]
+        )
+    dataset = structure(data, Dataset)
+    if dataset.schema_version < 1:
+        raise InvalidDataError([Problem("$.schema_version", f"{dataset.schema_version} is not a schema version (they start at 1)")])
+    found = problems(dataset)
+    if found:
+        raise InvalidDataError(found)
+    return dataset
+
+
+def validate(obj: Dataset | Partnership) -> list[Problem]:
+    """Every problem in a dataset or partnership built in Python ([] if none)."""
+    try:
+        from_data(to_data(obj))
+    except InvalidDataError as exc:
+        return list(exc.problems)
+    return []
+
+
+def to_data(obj: Dataset | Partnership) -> dict[str, Any]:
+    """Plain data for a dataset, or for a dataset of one partnership."""
+    dataset = obj if isinstance(obj, Dataset) else Dataset.of(obj)
+    data = unstructure(dataset)
+    return {"schema_version": dataset.schema_version, **data}
+
+
+def dumps(obj: Dataset | Partnership, format: str) -> str:
+    """The text of a dataset (or of a dataset of one partnership) in ``format``.
+
+    Raises:
+        InvalidDataError: The data breaks a rule, and would not read back.
+    """
+    fmt: Format = check_format(format)
+    data = to_data(obj)
+    from_data(data)  # refuse to write what could not be read back
+    return render(data, fmt)
+
+
+def dump(obj: Dataset | Partnership, path: str | os.PathLike[str], format: str | None = None) -> None:
+    """Write a dataset to a file, atomically: the file is whole or as it was.
+
+    The text goes to a temporary file beside the target, which then replaces
+    it in one step; if anything fails on the way, the old file is untouched.
+
+    Raises:
+        InvalidDataError: The data breaks a rule.
+        OSError: The file cannot be written.
+    """
+    path = Path(path)
+    fmt = check_format(format) if format is not None else format_of(path.name)
+    write_atomic(path, dumps(obj, fmt))
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename."""
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,149 @@
+"""The file formats: JSON, TOML and YAML, between text and plain data.
+
+Reading keeps every number exact (decimals become `Decimal`, never `float`),
+refuses duplicate keys instead of keeping the last, and turns a parser's
+complaint into a `Problem` with its line. Writing is deterministic: the same
+data always gives the same text.
+"""
+
+import json
+import tomllib
+from decimal import Decimal
+from typing import Any, Literal
+
+import tomli_w
+import yaml
+
+from bilateral.errors import InvalidDataError, Problem
+
+__all__ = ["FORMATS", "Format", "check_format", "format_of", "parse", "render"]
+
+Format = Literal["json", "toml", "yaml"]
+#: The formats, by name.
+FORMATS: tuple[Format, ...] = ("json", "toml", "yaml")
+_SUFFIXES: dict[str, Format] = {".json": "json", ".toml": "toml", ".yaml": "yaml", ".yml": "yaml"}
+
+
+def format_of(name: str) -> Format:
+    """The format a file name's suffix stands for.
+
+    Raises:
+        ValueError: The suffix is none of .json, .toml, .yaml and .yml.
+    """
+    for suffix, fmt in _SUFFIXES.items():
+        if name.lower().endswith(suffix):
+            return fmt
+    raise ValueError(
+        f"cannot tell the format of {name!r} (name it .json, .toml, .yaml or .yml, or give the format)"
+    )
+
+
+def check_format(fmt: str) -> Format:
+    """``fmt`` if it names a format.
+
+    Raises:
+        ValueError: It does not.
+    """
+    for known in FORMATS:
+        if fmt == known:
+            return known
+    if fmt == "yml":
+        return "yaml"
+    raise ValueError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKeyError(f"duplicate key {key!r} in an object")
+        result[key] = value
+    return result
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader, with exact decimals and no silent duplicate keys."""
+
+
+def _construct_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
+    text = str(loader.construct_scalar(node)).replace("_", "")
+    lowered = text.lower()
+    if lowered in (".inf", "+.inf", "-.inf", ".nan"):
+        return Decimal("NaN") if lowered == ".nan" else Decimal(lowered.replace(".", ""))
+    return Decimal(text)
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    loader.flatten_mapping(node)
+    result: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in result:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+    return result
+
+
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    """A date or time as YAML reads it; an impossible one stays text, for the checks to name."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return str(loader.construct_scalar(node))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+class _Dumper(yaml.SafeDumper):
+    """YAML's safe dumper, with lists indented under their key."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def parse(text: str, fmt: Format) -> Any:
+    """Plain data from the text of a file.
+
+    Raises:
+        InvalidDataError: The text is not well-formed in this format.
+    """
+    try:
+        if fmt == "json":
+            return json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicates)
+        if fmt == "toml":
+            return tomllib.loads(text, parse_float=Decimal)
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader subclass
+    except json.JSONDecodeError as exc:
+        raise InvalidDataError([Problem("$", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")]) from None
+    except _DuplicateKeyError as exc:
+        raise InvalidDataError([Problem("$", f"not valid JSON: {exc}")]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InvalidDataError([Problem("$", f"not valid TOML: {exc}")]) from None
+    except yaml.YAMLError as exc:
+        raise InvalidDataError([Problem("$", f"not valid YAML: {_yaml_message(exc)}")]) from None
+
+
+def _yaml_message(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    if mark is not None:
+        return f"{problem} (line {mark.line + 1}, column {mark.column + 1})"
+    return str(problem)
+
+
+def render(data: Any, fmt: Format) -> str:
+    """The text of a file holding plain data."""
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "toml":
+        return tomli_w.dumps(data)
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)

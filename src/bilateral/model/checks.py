@@ -1,0 +1,134 @@
+"""Value checks shared by the records: codes, identifiers and amounts.
+
+Each check raises `ValueError` with a message that names the bad value. The
+records run them when built in Python (as attrs validators), and the io layer
+runs the same checks while reading a file, where the error keeps its path.
+A field declares its check with `checked`, which stores it in the field's
+metadata under `CHECK`.
+"""
+
+import functools
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pycountry
+
+__all__ = [
+    "CHECK",
+    "REFERS",
+    "Check",
+    "checked",
+    "country",
+    "currency",
+    "identifier",
+    "language",
+    "non_empty",
+    "non_negative",
+    "reference",
+    "run_check",
+]
+
+CHECK = "bilateral.check"
+REFERS = "bilateral.refers"
+Check = Callable[[Any], None]
+
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+
+
+@functools.cache
+def _is_country(code: str) -> bool:
+    return (
+        pycountry.countries.get(alpha_3=code) is not None
+        or pycountry.historic_countries.get(alpha_3=code) is not None
+    )
+
+
+def country(code: str) -> None:
+    """An ISO 3166-1 alpha-3 code in capitals, current or historic (``SUN``)."""
+    if not (len(code) == 3 and code.isascii() and code.isupper() and _is_country(code)):
+        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-3 country code")
+
+
+def currency(code: str) -> None:
+    """An ISO 4217 currency code in capitals."""
+    if not (
+        len(code) == 3
+        and code.isascii()
+        and code.isupper()
+        and pycountry.currencies.get(alpha_3=code) is not None
+    ):
+        raise ValueError(f"{code!r} is not an ISO 4217 currency code")
+
+
+def language(code: str) -> None:
+    """An ISO 639-1 two-letter language code in lower case."""
+    if not (
+        len(code) == 2
+        and code.isascii()
+        and code.islower()
+        and pycountry.languages.get(alpha_2=code) is not None
+    ):
+        raise ValueError(f"{code!r} is not an ISO 639-1 language code")
+
+
+def identifier(value: str) -> None:
+    """A record id: lower-case letters, digits, ``-``, ``_`` and ``.``."""
+    if not _ID_RE.match(value):
+        raise ValueError(
+            f"{value!r} is not a valid id (use lower-case letters, digits, '-', '_' and '.',"
+            " starting with a letter or digit)"
+        )
+
+
+def non_empty(value: str) -> None:
+    """Text that is not blank."""
+    if not value.strip():
+        raise ValueError("must not be empty")
+
+
+def non_negative(value: Decimal) -> None:
+    """A finite amount of zero or more."""
+    if not value.is_finite():
+        raise ValueError(f"{value} is not a finite number")
+    if value < 0:
+        raise ValueError(f"{value} is negative (amounts must be zero or more)")
+
+
+def run_check(check: Check, value: object) -> None:
+    """Apply ``check`` to a value, to each item of a tuple, and not to None."""
+    if value is None:
+        return
+    if isinstance(value, tuple):
+        for item in value:
+            check(item)
+        return
+    check(value)
+
+
+def _validator(check: Check) -> Callable[[object, "attrs.Attribute[Any]", object], None]:
+    def validate(_instance: object, _attribute: "attrs.Attribute[Any]", value: object) -> None:
+        run_check(check, value)
+
+    return validate
+
+
+def checked(check: Check, **kwargs: Any) -> Any:
+    """An `attrs.field` that runs ``check`` when built, and tells the io layer to."""
+    metadata = dict(kwargs.pop("metadata", {}))
+    metadata[CHECK] = check
+    return attrs.field(validator=_validator(check), metadata=metadata, **kwargs)
+
+
+def reference(kind: str, **kwargs: Any) -> Any:
+    """A field that holds the id (or a tuple of ids) of another record of ``kind``.
+
+    ``kind`` is ``"actor"``, ``"source"``, ``"instrument"`` or ``"trade_figure"``.
+    The integrity check resolves every reference; `Dataset.partnership` uses
+    them to know which shared records a partnership needs.
+    """
+    metadata = dict(kwargs.pop("metadata", {}))
+    metadata[REFERS] = kind
+    return checked(identifier, metadata=metadata, **kwargs)

@@ -1,0 +1,252 @@
+"""The rules that tie records together, checked over a whole dataset.
+
+Field values (types, codes, dates, amounts) are checked as each record is
+read. What needs more than one value is checked here, over the whole dataset:
+unique ids, references that resolve, dates in order, flows between the
+parties, claims that rest on sources. `problems` finds every breach at once.
+"""
+
+from collections.abc import Iterable, Iterator, Sequence
+
+import attrs
+
+from bilateral.errors import Problem
+from bilateral.model.instruments import Instrument
+from bilateral.model.partnership import Dataset, Partnership
+from bilateral.model.sanctions import SanctionMeasure, SanctionTarget
+from bilateral.model.sources import AlternativeClaim, Source
+from bilateral.model.walk import references, walk
+
+__all__ = ["problems"]
+
+# Records that make claims, and so must cite at least one source.
+_CLAIM_FIELDS = ("instruments", "debts", "disruptions")
+_TRADE_FIELDS = ("figures", "changes", "targets")
+_UNCLAIMABLE = frozenset({"id", "citations", "alternatives", "notes"})
+
+
+def problems(dataset: Dataset) -> list[Problem]:
+    """Every breach of the dataset-wide rules, sorted by path."""
+    found: list[Problem] = []
+    shared = _Pools.of(dataset.sources, dataset.actors, dataset.sanctions)
+    found += _duplicates(
+        [
+            ("$.sources", dataset.sources),
+            ("$.actors", dataset.actors),
+            ("$.sanctions", dataset.sanctions),
+            ("$.partnerships", dataset.partnerships),
+        ]
+    )
+    for field in ("sources", "actors", "sanctions"):
+        found += _resolve(getattr(dataset, field), f"$.{field}", shared)
+        found += _record_rules(getattr(dataset, field), f"$.{field}", shared, None)
+    for index, partnership in enumerate(dataset.partnerships):
+        found += _partnership(partnership, f"$.partnerships[{index}]", shared)
+    return sorted(found, key=lambda p: _path_key(p.path))
+
+
+@attrs.frozen
+class _Pools:
+    """The ids a reference may name, by kind, and the sources by id."""
+
+    ids: dict[str, frozenset[str]]
+    sources: dict[str, Source]
+
+    @classmethod
+    def of(
+        cls,
+        sources: Iterable[Source],
+        actors: Iterable[object],
+        sanctions: Iterable[object],
+        instruments: Iterable[object] = (),
+        figures: Iterable[object] = (),
+    ) -> "_Pools":
+        sources = tuple(sources)
+        return cls(
+            ids={
+                "source": frozenset(s.id for s in sources),
+                "actor": frozenset(_ids(actors)),
+                "sanction": frozenset(_ids(sanctions)),
+                "instrument": frozenset(_ids(instruments)),
+                "trade_figure": frozenset(_ids(figures)),
+            },
+            sources={s.id: s for s in sources},
+        )
+
+    def __or__(self, other: "_Pools") -> "_Pools":
+        return _Pools(
+            ids={k: self.ids[k] | other.ids[k] for k in self.ids},
+            sources={**self.sources, **other.sources},
+        )
+
+
+def _ids(records: Iterable[object]) -> Iterator[str]:
+    for record in records:
+        yield getattr(record, "id")
+
+
+def _partnership(p: Partnership, path: str, shared: _Pools) -> list[Problem]:
+    found: list[Problem] = []
+    own = _Pools.of(p.sources, p.actors, p.sanctions, p.instruments, p.trade.figures)
+    pools = own | shared
+    if p.parties[0] == p.parties[1]:
+        found.append(Problem(f"{path}.parties", f"a partnership needs two states, not {p.parties[0]} twice"))
+    for field, kind in (("sources", "source"), ("actors", "actor"), ("sanctions", "sanction")):
+        found += _duplicates([(f"{path}.{field}", getattr(p, field))], taken=shared.ids[kind])
+    claims: list[tuple[str, Sequence[object]]] = [
+        (f"{path}.{field}", getattr(p, field)) for field in ("instruments", "debts", "disruptions")
+    ]
+    claims += [(f"{path}.trade.{field}", getattr(p.trade, field)) for field in _TRADE_FIELDS]
+    found += _duplicates(claims, one_namespace=True)
+    found += _resolve(p, path, pools)
+    for field in ("sources", "actors", "sanctions"):
+        found += _record_rules(getattr(p, field), f"{path}.{field}", pools, p)
+    for claim_path, records in claims:
+        found += _record_rules(records, claim_path, pools, p)
+    return found
+
+
+def _duplicates(
+    groups: list[tuple[str, Sequence[object]]],
+    taken: frozenset[str] = frozenset(),
+    one_namespace: bool = False,
+) -> list[Problem]:
+    found: list[Problem] = []
+    seen: dict[str, str] = {}
+    for path, records in groups:
+        if not one_namespace:
+            seen = {}
+        for index, record in enumerate(records):
+            rid = getattr(record, "id")
+            here = f"{path}[{index}].id"
+            if rid in taken:
+                found.append(Problem(here, f"duplicate id {rid!r} (already defined in the shared records)"))
+            elif rid in seen:
+                found.append(Problem(here, f"duplicate id {rid!r} (first used at {seen[rid]})"))
+            else:
+                seen[rid] = here
+    return found
+
+
+def _resolve(value: object, path: str, pools: _Pools) -> list[Problem]:
+    found = []
+    for ref_path, kind, ref in references(value, path):
+        if ref not in pools.ids[kind]:
+            what = kind.replace("_", " ")
+            found.append(Problem(ref_path, f"{ref!r} names no {what} defined in this file"))
+    return found
+
+
+def _record_rules(
+    records: Sequence[object], path: str, pools: _Pools, partnership: Partnership | None
+) -> list[Problem]:
+    found: list[Problem] = []
+    for index, record in enumerate(records):
+        here = f"{path}[{index}]"
+        citations = getattr(record, "citations", None)
+        makes_claim = not isinstance(record, Source) and path.rsplit(".", 1)[-1] not in ("actors",)
+        if makes_claim and citations is not None:
+            found += _cited(citations, here, pools)
+        for alt_index, alt in enumerate(getattr(record, "alternatives", ())):
+            found += _alternative(record, alt, f"{here}.alternatives[{alt_index}]", pools)
+        if isinstance(record, Instrument):
+            found += _instrument(record, here)
+        if isinstance(record, SanctionMeasure):
+            found += _measure(record, here)
+        for field, noun in _NON_EMPTY:
+            if getattr(record, field, None) == ():
+                found.append(Problem(f"{here}.{field}", f"is empty (list at least one {noun})"))
+        if partnership is not None:
+            found += _flow(record, here, partnership)
+        if getattr(record, "creditor", None) is not None and getattr(record, "creditor") == getattr(record, "debtor"):
+            found.append(Problem(f"{here}.debtor", "the debtor and the creditor are the same actor"))
+    return found
+
+
+def _cited(citations: Sequence[object], path: str, pools: _Pools) -> list[Problem]:
+    if not citations:
+        return [Problem(f"{path}.citations", "cites no source (every claim needs at least one citation)")]
+    cited = [pools.sources.get(getattr(c, "source")) for c in citations]
+    known = [s for s in cited if s is not None]
+    if known and len(known) == len(cited) and all(s.weak for s in known):
+        names = ", ".join(sorted({s.id for s in known}))
+        return [Problem(f"{path}.citations", f"rests on weak sources alone ({names}); weak sources may only corroborate")]
+    return []
+
+
+def _alternative(record: object, alt: AlternativeClaim, path: str, pools: _Pools) -> list[Problem]:
+    found = []
+    names = {f.name for f in attrs.fields(type(record))} - _UNCLAIMABLE
+    if alt.field not in names:
+        found.append(
+            Problem(
+                f"{path}.field",
+                f"{alt.field!r} is not a field a claim can be about (one of: {', '.join(sorted(names))})",
+            )
+        )
+    found += _cited(alt.citations, path, pools)
+    return found
+
+
+_DATE_ORDER = ("signed", "in_force", "ends")
+_NON_EMPTY = (("areas", "cooperation area"), ("targets", "target"), ("types", "measure type"))
+
+
+def _instrument(instrument: Instrument, path: str) -> list[Problem]:
+    found = []
+    dates = [(name, getattr(instrument, name)) for name in _DATE_ORDER]
+    known = [(name, d) for name, d in dates if d is not None]
+    for i, (later_name, later) in enumerate(known):
+        for earlier_name, earlier in known[:i]:
+            if later.latest < earlier.earliest:
+                found.append(
+                    Problem(
+                        f"{path}.{later_name}",
+                        f"{later_name} {later} is before {earlier_name} {earlier}",
+                    )
+                )
+    return found
+
+
+def _measure(measure: SanctionMeasure, path: str) -> list[Problem]:
+    found = []
+    for index, target in enumerate(measure.targets):
+        found += _target(target, f"{path}.targets[{index}]")
+    return found
+
+
+def _target(target: SanctionTarget, path: str) -> list[Problem]:
+    if target.country is None and target.actor is None:
+        return [Problem(path, "a target needs a country, an actor, or both")]
+    if target.sector is not None and target.country is None:
+        return [Problem(f"{path}.sector", "a targeted sector needs the country it belongs to")]
+    return []
+
+
+def _flow(record: object, path: str, partnership: Partnership) -> list[Problem]:
+    if not hasattr(record, "origin") or not hasattr(record, "destination"):
+        return []
+    origin, destination = getattr(record, "origin"), getattr(record, "destination")
+    if origin is None and destination is None:
+        return []
+    if origin is None or destination is None:
+        missing = "origin" if origin is None else "destination"
+        return [Problem(f"{path}.{missing}", "a directed flow needs both an origin and a destination (or neither, for turnover)")]
+    found = []
+    for name, code in (("origin", origin), ("destination", destination)):
+        if code not in partnership.parties:
+            found.append(Problem(f"{path}.{name}", f"{code} is not a party to this partnership ({' and '.join(partnership.parties)})"))
+    if origin == destination:
+        found.append(Problem(f"{path}.destination", "a flow cannot go from a state to itself"))
+    return found
+
+
+def _path_key(path: str) -> list[tuple[int, object]]:
+    """Sort paths with list indexes as numbers, so that [10] comes after [9]."""
+    key: list[tuple[int, object]] = []
+    for part in path.replace("[", ".[").split("."):
+        if part.startswith("["):
+            key.append((0, int(part[1:-1])))
+        else:
+            key.append((1, part))
+    return key

@@ -1,0 +1,120 @@
+"""Sources, the citations that point to them, and claims that disagree.
+
+Every claim in a dataset rests on citations. A `Citation` names a `Source` by
+id and may quote it. Where sources disagree on a value, the record holds the
+value it prefers, and each other claimed value stands beside it as an
+`AlternativeClaim` with citations of its own.
+"""
+
+import enum
+import re
+
+import attrs
+
+from bilateral.model.checks import checked, reference, country, identifier, language, non_empty
+from bilateral.model.dates import PartialDate
+
+__all__ = ["AlternativeClaim", "Citation", "Source", "SourceKind"]
+
+_GRADE_RE = re.compile(r"^[A-F][1-6]$")
+
+
+def _grade(value: str) -> None:
+    if not _GRADE_RE.match(value):
+        raise ValueError(
+            f"{value!r} is not an Admiralty grade (a letter A-F for the source's "
+            "reliability and a digit 1-6 for the information's credibility, e.g. 'B2')"
+        )
+
+
+class SourceKind(enum.Enum):
+    """What kind of publisher a source is (after AidData's source types).
+
+    Attributes:
+        OFFICIAL: A government, parliament, court or international body's own document.
+        WIRE: A wire or news agency (TASS, RIA, Interfax, Reuters, AP, AFP, Bloomberg).
+        STATE_MEDIA: State-affiliated media (RT, Sputnik, teleSUR).
+        INDEPENDENT_MEDIA: Other news media.
+        LAW_FIRM: A law firm's or compliance firm's summary.
+        ACADEMIC: Research institutes, universities, datasets.
+        COMPANY: A company's own statement.
+        NGO: A non-governmental organisation.
+        OTHER: Blogs, aggregators, forums and anything else.
+    """
+
+    OFFICIAL = "official"
+    WIRE = "wire"
+    STATE_MEDIA = "state_media"
+    INDEPENDENT_MEDIA = "independent_media"
+    LAW_FIRM = "law_firm"
+    ACADEMIC = "academic"
+    COMPANY = "company"
+    NGO = "ngo"
+    OTHER = "other"
+
+
+@attrs.frozen
+class Source:
+    """A document that claims are taken from.
+
+    Attributes:
+        id: The id citations use.
+        title: The document's title, or a description where it has none.
+        publisher: Who published it.
+        kind: What kind of publisher that is.
+        country: The publisher's country (ISO 3166-1 alpha-3), if it has one.
+        url: Where the copy consulted is.
+        published: When it was published; None if unknown. An estimate is
+            marked approximate (``2026-01~``) and explained in ``notes``.
+        republisher: Who republished the copy consulted, if not the publisher.
+        language: The language of the copy consulted (ISO 639-1).
+        reliability: An Admiralty grade such as ``B2``, if one was given.
+        weak: The source may only corroborate: a claim resting on weak
+            sources alone is not supported.
+        notes: Anything a reader should know about the source.
+    """
+
+    id: str = checked(identifier)
+    title: str = checked(non_empty)
+    publisher: str = checked(non_empty)
+    kind: SourceKind
+    country: str | None = checked(country, default=None)
+    url: str | None = None
+    published: PartialDate | None = None
+    republisher: str | None = None
+    language: str | None = checked(language, default=None)
+    reliability: str | None = checked(_grade, default=None)
+    weak: bool = False
+    notes: str | None = None
+
+
+@attrs.frozen
+class Citation:
+    """A pointer from a claim to the source that makes it.
+
+    Attributes:
+        source: The id of the `Source`.
+        excerpt: A short verbatim quotation, in the source's language.
+        locator: Where in the source (a paragraph, a page, a section).
+    """
+
+    source: str = reference("source")
+    excerpt: str | None = None
+    locator: str | None = None
+
+
+@attrs.frozen
+class AlternativeClaim:
+    """A value of a record's field that another source claims instead.
+
+    Attributes:
+        field: The name of the field the claim is about (``signed``).
+        value: The claimed value, written as it would be in a file (``2006-08``).
+        citations: The sources that claim it.
+        note: Why the record's own value was preferred, or what to make of this one.
+    """
+
+    field: str = checked(non_empty)
+    value: str
+    citations: tuple[Citation, ...]
+    note: str | None = None
