@@ -48,7 +48,9 @@ def _parser() -> argparse.ArgumentParser:
 
     command("list", "List the bundled datasets.")
     validate = command("validate", "Check data files and list every problem (exit 1 if there is any).")
-    validate.add_argument("files", nargs="*", metavar="FILE", help="files to check (default: the bundled data)")
+    validate.add_argument(
+        "files", nargs="*", metavar="FILE", help="files to check (default: the bundled data)"
+    )
     convert = command("convert", "Rewrite a data file in another format.")
     convert.add_argument("file", metavar="FILE")
     convert.add_argument("--to", required=True, choices=FORMATS, help="the format to write")

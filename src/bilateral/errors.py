@@ -19,6 +19,16 @@ class Problem:
     message: str
     file: str | None = None
 
+    def sort_key(self) -> tuple[str, list[tuple[int, int | str]]]:
+        """Order by file, then by path, with list indexes as numbers ([10] after [9])."""
+        key: list[tuple[int, int | str]] = []
+        for part in self.path.replace("[", ".[").split("."):
+            if part.startswith("[") and part[1:-1].isdigit():
+                key.append((0, int(part[1:-1])))
+            else:
+                key.append((1, part))
+        return (self.file or "", key)
+
     def __str__(self) -> str:
         where = f"{self.file}: {self.path}" if self.file else self.path
         return f"{where}: {self.message}"
@@ -34,7 +44,7 @@ class InvalidDataError(ValueError):
     >>> bilateral.loads('{"schema_version": 1, "partnerships": [], "colour": "red"}', "json")
     Traceback (most recent call last):
     ...
-    bilateral.errors.InvalidDataError: $: unknown field 'colour'
+    bilateral.errors.InvalidDataError: $.colour: unknown field (expected one of: actors, partnerships, sanctions, schema_version, sources)
 
     Attributes:
         problems: Every problem found, in document order.

@@ -124,8 +124,7 @@ def _partial_date(value: Any, _: type) -> PartialDate:
         return PartialDate.of(value)
     if isinstance(value, int) and not isinstance(value, bool):
         raise TypeError(
-            f"expected a date as text, got a number ({value}); "
-            f"write the year in quotes: '{value}'"
+            f"expected a date as text, got a number ({value}); write the year in quotes: '{value}'"
         )
     if not isinstance(value, str):
         raise TypeError(f"expected a date such as '2025', '2025-05' or '2025-05-07', got {_describe(value)}")
@@ -206,11 +205,9 @@ def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, A
     return factory
 
 
-def _checked_hook(
-    converter: cattrs.Converter, field: "attrs.Attribute[Any]"
-) -> Callable[[Any, Any], Any]:
+def _checked_hook(converter: cattrs.Converter, field: "attrs.Attribute[Any]") -> Callable[[Any, Any], Any]:
     check = field.metadata[CHECK]
-    field_type = field.type
+    field_type: Any = field.type
 
     def structure(value: Any, _: Any) -> Any:
         result = converter.structure(value, field_type)
@@ -227,12 +224,19 @@ def _attrs_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, A
             for field in attrs.fields(cls)
             if CHECK in field.metadata
         }
-        inner = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True, **overrides)
+        inner = make_dict_structure_fn(
+            cls,
+            converter,
+            _cattrs_forbid_extra_keys=True,
+            **overrides,  # type: ignore[arg-type]
+        )
         fields = sorted(f.name for f in attrs.fields(cls))
 
         def structure(value: Any, type_: Any) -> Any:
             if not isinstance(value, dict):
-                raise TypeError(f"expected a mapping with the fields of {_enum_noun(cls)}, got {_describe(value)}")
+                raise TypeError(
+                    f"expected a mapping with the fields of {_enum_noun(cls)}, got {_describe(value)}"
+                )
             try:
                 return inner(value, type_)
             except ForbiddenExtraKeysError as exc:
@@ -303,7 +307,7 @@ def structure(data: Any, cls: type[T]) -> T:
     try:
         return _CONVERTER.structure(data, cls)
     except Exception as exc:  # every structuring failure becomes a list of problems
-        raise InvalidDataError(list(_problems(exc, "$"))) from None
+        raise InvalidDataError(sorted(_problems(exc, "$"), key=Problem.sort_key)) from None
 
 
 def unstructure(record: object) -> Any:

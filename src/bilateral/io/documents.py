@@ -8,6 +8,7 @@ fields), then, if the form is sound, the rules that tie records together
 
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,9 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> Dataset:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise InvalidDataError([Problem("$", f"not UTF-8 text ({exc.reason} at byte {exc.start})", str(path))]) from None
+        raise InvalidDataError(
+            [Problem("$", f"not UTF-8 text ({exc.reason} at byte {exc.start})", str(path))]
+        ) from None
     try:
         return loads(text, fmt)
     except InvalidDataError as exc:
@@ -56,7 +59,9 @@ def from_data(data: Any) -> Dataset:
         InvalidDataError: With every problem found.
     """
     if not isinstance(data, dict):
-        raise InvalidDataError([Problem("$", "expected a mapping with schema_version and partnerships at the top")])
+        raise InvalidDataError(
+            [Problem("$", "expected a mapping with schema_version and partnerships at the top")]
+        )
     version = data.get("schema_version")
     if "schema_version" not in data:
         raise InvalidDataError(
@@ -72,13 +77,46 @@ def from_data(data: Any) -> Dataset:
                 )
             ]
         )
-    dataset = structure(data, Dataset)
+    try:
+        dataset = structure(data, Dataset)
+    except InvalidDataError as exc:
+        raise InvalidDataError(_in_document_order(exc.problems, data)) from None
     if dataset.schema_version < 1:
-        raise InvalidDataError([Problem("$.schema_version", f"{dataset.schema_version} is not a schema version (they start at 1)")])
+        raise InvalidDataError(
+            [
+                Problem(
+                    "$.schema_version", f"{dataset.schema_version} is not a schema version (they start at 1)"
+                )
+            ]
+        )
     found = problems(dataset)
     if found:
-        raise InvalidDataError(found)
+        raise InvalidDataError(_in_document_order(found, data))
     return dataset
+
+
+def _in_document_order(found: Sequence[Problem], data: Any) -> list[Problem]:
+    """Sort problems in the order their places come in the document."""
+    return sorted(found, key=lambda problem: _position(problem.path, data))
+
+
+def _position(path: str, data: Any) -> list[int]:
+    """Where ``path`` comes in ``data``: the index of each key and item on the way."""
+    position: list[int] = []
+    node = data
+    for part in path.replace("[", ".[").split(".")[1:]:
+        if part.startswith("[") and part[1:-1].isdigit() and isinstance(node, list):
+            index = int(part[1:-1])
+            position.append(index)
+            node = node[index] if index < len(node) else None
+        elif isinstance(node, dict):
+            keys = list(node)
+            position.append(keys.index(part) if part in keys else len(keys))
+            node = node.get(part)
+        else:
+            position.append(0)
+            node = None
+    return position
 
 
 def validate(obj: Dataset | Partnership) -> list[Problem]:

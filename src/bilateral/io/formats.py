@@ -83,9 +83,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in result:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
     return result
 
@@ -110,6 +108,20 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+# Characters a YAML reader folds or drops unless they are escaped: line and
+# paragraph separators, NEL, carriage returns, tabs and other control codes.
+_ESCAPE = frozenset("\x85\u2028\u2029\r\t\ufeff") | frozenset(chr(c) for c in range(32) if c != 10)
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if any(char in _ESCAPE for char in value) or value != value.strip(" "):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    return dumper.represent_str(value)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
 def parse(text: str, fmt: Format) -> Any:
     """Plain data from the text of a file.
 
@@ -121,9 +133,11 @@ def parse(text: str, fmt: Format) -> Any:
             return json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicates)
         if fmt == "toml":
             return tomllib.loads(text, parse_float=Decimal)
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader subclass
+        return yaml.load(text, Loader=_Loader)
     except json.JSONDecodeError as exc:
-        raise InvalidDataError([Problem("$", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")]) from None
+        raise InvalidDataError(
+            [Problem("$", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")]
+        ) from None
     except _DuplicateKeyError as exc:
         raise InvalidDataError([Problem("$", f"not valid JSON: {exc}")]) from None
     except tomllib.TOMLDecodeError as exc:

@@ -4,7 +4,7 @@ import enum
 
 import attrs
 
-from bilateral.model.checks import checked, reference, country, identifier, non_empty
+from bilateral.model.checks import checks, country, identifier, non_empty, refers
 from bilateral.model.sources import Citation
 
 __all__ = ["Actor", "ActorKind"]
@@ -55,11 +55,11 @@ class Actor:
         citations: The sources for what is said of the actor.
     """
 
-    id: str = checked(identifier)
-    name: str = checked(non_empty)
+    id: str = attrs.field(**checks(identifier))
+    name: str = attrs.field(**checks(non_empty))
     kind: ActorKind
-    country: str | None = checked(country, default=None)
+    country: str | None = attrs.field(default=None, **checks(country))
     aliases: tuple[str, ...] = ()
-    parent: str | None = reference("actor", default=None)
+    parent: str | None = attrs.field(default=None, **refers("actor"))
     notes: str | None = None
     citations: tuple[Citation, ...] = ()

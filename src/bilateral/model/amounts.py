@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import attrs
 
-from bilateral.model.checks import checked, currency, non_empty, non_negative
+from bilateral.model.checks import checks, currency, non_empty, non_negative
 
 __all__ = ["ChangeUnit", "Money", "Qualifier", "Quantity"]
 
@@ -65,8 +65,8 @@ class Money:
     True
     """
 
-    amount: Decimal = checked(non_negative)
-    currency: str = checked(currency)
+    amount: Decimal = attrs.field(**checks(non_negative))
+    currency: str = attrs.field(**checks(currency))
     qualifier: Qualifier = Qualifier.EXACT
 
     @property
@@ -86,8 +86,8 @@ class Quantity:
         item: The designation, where the quantity is of one item ("Su-30MK2").
     """
 
-    value: Decimal = checked(non_negative)
-    unit: str = checked(non_empty)
+    value: Decimal = attrs.field(**checks(non_negative))
+    unit: str = attrs.field(**checks(non_empty))
     qualifier: Qualifier = Qualifier.EXACT
     item: str | None = None
 

@@ -8,7 +8,7 @@ than a guess.
 
 import enum
 
-__all__ = ["CooperationArea", "WTI_TOPIC_GROUPS"]
+__all__ = ["WTI_TOPIC_GROUPS", "CooperationArea"]
 
 #: The WTI topic group of each topic code used here.
 WTI_TOPIC_GROUPS: dict[str, str] = {

@@ -3,8 +3,8 @@
 Each check raises `ValueError` with a message that names the bad value. The
 records run them when built in Python (as attrs validators), and the io layer
 runs the same checks while reading a file, where the error keeps its path.
-A field declares its check with `checked`, which stores it in the field's
-metadata under `CHECK`.
+A field declares its check with ``attrs.field(**checks(...))``, which stores
+it in the field's metadata under `CHECK`.
 """
 
 import functools
@@ -20,14 +20,14 @@ __all__ = [
     "CHECK",
     "REFERS",
     "Check",
-    "checked",
+    "checks",
     "country",
     "currency",
     "identifier",
     "language",
     "non_empty",
     "non_negative",
-    "reference",
+    "refers",
     "run_check",
 ]
 
@@ -115,20 +115,18 @@ def _validator(check: Check) -> Callable[[object, "attrs.Attribute[Any]", object
     return validate
 
 
-def checked(check: Check, **kwargs: Any) -> Any:
-    """An `attrs.field` that runs ``check`` when built, and tells the io layer to."""
-    metadata = dict(kwargs.pop("metadata", {}))
-    metadata[CHECK] = check
-    return attrs.field(validator=_validator(check), metadata=metadata, **kwargs)
+def checks(check: Check) -> dict[str, Any]:
+    """Arguments for `attrs.field` that run ``check`` when a record is built,
+    and tell the io layer to run it while reading: ``attrs.field(**checks(country))``."""
+    return {"validator": _validator(check), "metadata": {CHECK: check}}
 
 
-def reference(kind: str, **kwargs: Any) -> Any:
-    """A field that holds the id (or a tuple of ids) of another record of ``kind``.
+def refers(kind: str) -> dict[str, Any]:
+    """Arguments for `attrs.field` for a field that holds the id, or a tuple of
+    ids, of another record of ``kind``: ``attrs.field(**refers("actor"))``.
 
     ``kind`` is ``"actor"``, ``"source"``, ``"instrument"`` or ``"trade_figure"``.
     The integrity check resolves every reference; `Dataset.partnership` uses
     them to know which shared records a partnership needs.
     """
-    metadata = dict(kwargs.pop("metadata", {}))
-    metadata[REFERS] = kind
-    return checked(identifier, metadata=metadata, **kwargs)
+    return {"validator": _validator(identifier), "metadata": {CHECK: identifier, REFERS: kind}}

@@ -38,7 +38,7 @@ def _check_parts(year: int, month: int | None, day: int | None) -> str | None:
     return None
 
 
-def _validate(instance: "PartialDate", _attribute: object, _value: object) -> None:
+def _validate(instance: "PartialDate", _attribute: "attrs.Attribute[int | None]", _value: int | None) -> None:
     problem = _check_parts(instance.year, instance.month, instance.day)
     if problem is not None:
         raise ValueError(f"{instance.edtf()!r} is not a valid date ({problem})")
@@ -155,7 +155,7 @@ class PartialDate:
         return self.edtf()
 
 
-def _validate_period(instance: "Period", _attribute: object, _value: object) -> None:
+def _validate_period(instance: "Period", _attribute: "attrs.Attribute[bool]", _value: bool) -> None:
     start, end = instance.start, instance.end
     if start is not None and end is not None and end.latest < start.earliest:
         raise ValueError(f"the end {end} is before the start {start}")

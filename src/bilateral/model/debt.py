@@ -6,7 +6,7 @@ from decimal import Decimal
 import attrs
 
 from bilateral.model.amounts import Money
-from bilateral.model.checks import checked, reference, identifier, non_empty, non_negative
+from bilateral.model.checks import checks, identifier, non_empty, non_negative, refers
 from bilateral.model.dates import PartialDate
 from bilateral.model.sources import AlternativeClaim, Citation
 
@@ -55,18 +55,18 @@ class DebtRestructuring:
         alternatives: Values other sources claim instead.
     """
 
-    id: str = checked(identifier)
+    id: str = attrs.field(**checks(identifier))
     kind: DebtKind
-    title: str = checked(non_empty)
-    creditor: str = reference("actor")
-    debtor: str = reference("actor")
+    title: str = attrs.field(**checks(non_empty))
+    creditor: str = attrs.field(**refers("actor"))
+    debtor: str = attrs.field(**refers("actor"))
     origin: str | None = None
-    origin_instrument: str | None = reference("instrument", default=None)
+    origin_instrument: str | None = attrs.field(default=None, **refers("instrument"))
     agreed: PartialDate | None = None
     amount: Money | None = None
     remaining: Money | None = None
-    term_years: Decimal | None = checked(non_negative, default=None)
-    grace_years: Decimal | None = checked(non_negative, default=None)
+    term_years: Decimal | None = attrs.field(default=None, **checks(non_negative))
+    grace_years: Decimal | None = attrs.field(default=None, **checks(non_negative))
     schedule: str | None = None
     instalment: Money | None = None
     first_payment: PartialDate | None = None

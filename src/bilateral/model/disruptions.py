@@ -5,7 +5,7 @@ import enum
 import attrs
 
 from bilateral.model.areas import CooperationArea
-from bilateral.model.checks import checked, reference, identifier, non_empty
+from bilateral.model.checks import checks, identifier, non_empty, refers
 from bilateral.model.dates import Period
 from bilateral.model.sources import AlternativeClaim, Citation
 
@@ -83,15 +83,15 @@ class Disruption:
         alternatives: Values other sources claim instead.
     """
 
-    id: str = checked(identifier)
-    title: str = checked(non_empty)
+    id: str = attrs.field(**checks(identifier))
+    title: str = attrs.field(**checks(non_empty))
     period: Period
     cause: DisruptionCause
     areas: tuple[CooperationArea, ...]
     severity: Severity | None = None
     stance: Stance | None = None
-    stance_by: tuple[str, ...] = reference("actor", default=())
-    actors: tuple[str, ...] = reference("actor", default=())
+    stance_by: tuple[str, ...] = attrs.field(default=(), **refers("actor"))
+    actors: tuple[str, ...] = attrs.field(default=(), **refers("actor"))
     notes: str | None = None
     citations: tuple[Citation, ...] = ()
     alternatives: tuple[AlternativeClaim, ...] = ()

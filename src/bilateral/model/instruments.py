@@ -11,7 +11,7 @@ import attrs
 
 from bilateral.model.amounts import Money, Quantity
 from bilateral.model.areas import CooperationArea
-from bilateral.model.checks import checked, reference, identifier, non_empty
+from bilateral.model.checks import checks, identifier, non_empty, refers
 from bilateral.model.dates import PartialDate
 from bilateral.model.sources import AlternativeClaim, Citation
 
@@ -147,8 +147,8 @@ class Milestone:
 
     kind: MilestoneKind
     date: PartialDate
-    description: str = checked(non_empty)
-    actor: str | None = reference("actor", default=None)
+    description: str = attrs.field(**checks(non_empty))
+    actor: str | None = attrs.field(default=None, **refers("actor"))
     quantities: tuple[Quantity, ...] = ()
     citations: tuple[Citation, ...] = ()
 
@@ -181,15 +181,15 @@ class Instrument:
         alternatives: Values of its fields that other sources claim instead.
     """
 
-    id: str = checked(identifier)
+    id: str = attrs.field(**checks(identifier))
     kind: InstrumentKind
-    title: str = checked(non_empty)
+    title: str = attrs.field(**checks(non_empty))
     areas: tuple[CooperationArea, ...]
     status: Status
-    participants: tuple[str, ...] = reference("actor", default=())
-    provider: str | None = reference("actor", default=None)
-    recipient: str | None = reference("actor", default=None)
-    part_of: str | None = reference("instrument", default=None)
+    participants: tuple[str, ...] = attrs.field(default=(), **refers("actor"))
+    provider: str | None = attrs.field(default=None, **refers("actor"))
+    recipient: str | None = attrs.field(default=None, **refers("actor"))
+    part_of: str | None = attrs.field(default=None, **refers("instrument"))
     announced: PartialDate | None = None
     signed: PartialDate | None = None
     in_force: PartialDate | None = None

@@ -7,6 +7,7 @@ parties, claims that rest on sources. `problems` finds every breach at once.
 """
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import attrs
 
@@ -15,7 +16,7 @@ from bilateral.model.instruments import Instrument
 from bilateral.model.partnership import Dataset, Partnership
 from bilateral.model.sanctions import SanctionMeasure, SanctionTarget
 from bilateral.model.sources import AlternativeClaim, Source
-from bilateral.model.walk import references, walk
+from bilateral.model.walk import references
 
 __all__ = ["problems"]
 
@@ -42,7 +43,7 @@ def problems(dataset: Dataset) -> list[Problem]:
         found += _record_rules(getattr(dataset, field), f"$.{field}", shared, None)
     for index, partnership in enumerate(dataset.partnerships):
         found += _partnership(partnership, f"$.partnerships[{index}]", shared)
-    return sorted(found, key=lambda p: _path_key(p.path))
+    return sorted(found, key=Problem.sort_key)
 
 
 @attrs.frozen
@@ -56,10 +57,10 @@ class _Pools:
     def of(
         cls,
         sources: Iterable[Source],
-        actors: Iterable[object],
-        sanctions: Iterable[object],
-        instruments: Iterable[object] = (),
-        figures: Iterable[object] = (),
+        actors: Iterable[Any],
+        sanctions: Iterable[Any],
+        instruments: Iterable[Any] = (),
+        figures: Iterable[Any] = (),
     ) -> "_Pools":
         sources = tuple(sources)
         return cls(
@@ -80,9 +81,9 @@ class _Pools:
         )
 
 
-def _ids(records: Iterable[object]) -> Iterator[str]:
+def _ids(records: Iterable[Any]) -> Iterator[str]:
     for record in records:
-        yield getattr(record, "id")
+        yield record.id
 
 
 def _partnership(p: Partnership, path: str, shared: _Pools) -> list[Problem]:
@@ -93,7 +94,7 @@ def _partnership(p: Partnership, path: str, shared: _Pools) -> list[Problem]:
         found.append(Problem(f"{path}.parties", f"a partnership needs two states, not {p.parties[0]} twice"))
     for field, kind in (("sources", "source"), ("actors", "actor"), ("sanctions", "sanction")):
         found += _duplicates([(f"{path}.{field}", getattr(p, field))], taken=shared.ids[kind])
-    claims: list[tuple[str, Sequence[object]]] = [
+    claims: list[tuple[str, Sequence[Any]]] = [
         (f"{path}.{field}", getattr(p, field)) for field in ("instruments", "debts", "disruptions")
     ]
     claims += [(f"{path}.trade.{field}", getattr(p.trade, field)) for field in _TRADE_FIELDS]
@@ -107,7 +108,7 @@ def _partnership(p: Partnership, path: str, shared: _Pools) -> list[Problem]:
 
 
 def _duplicates(
-    groups: list[tuple[str, Sequence[object]]],
+    groups: list[tuple[str, Sequence[Any]]],
     taken: frozenset[str] = frozenset(),
     one_namespace: bool = False,
 ) -> list[Problem]:
@@ -117,7 +118,7 @@ def _duplicates(
         if not one_namespace:
             seen = {}
         for index, record in enumerate(records):
-            rid = getattr(record, "id")
+            rid = record.id
             here = f"{path}[{index}].id"
             if rid in taken:
                 found.append(Problem(here, f"duplicate id {rid!r} (already defined in the shared records)"))
@@ -138,7 +139,7 @@ def _resolve(value: object, path: str, pools: _Pools) -> list[Problem]:
 
 
 def _record_rules(
-    records: Sequence[object], path: str, pools: _Pools, partnership: Partnership | None
+    records: Sequence[Any], path: str, pools: _Pools, partnership: Partnership | None
 ) -> list[Problem]:
     found: list[Problem] = []
     for index, record in enumerate(records):
@@ -158,23 +159,28 @@ def _record_rules(
                 found.append(Problem(f"{here}.{field}", f"is empty (list at least one {noun})"))
         if partnership is not None:
             found += _flow(record, here, partnership)
-        if getattr(record, "creditor", None) is not None and getattr(record, "creditor") == getattr(record, "debtor"):
+        if getattr(record, "creditor", None) is not None and record.creditor == record.debtor:
             found.append(Problem(f"{here}.debtor", "the debtor and the creditor are the same actor"))
     return found
 
 
-def _cited(citations: Sequence[object], path: str, pools: _Pools) -> list[Problem]:
+def _cited(citations: Sequence[Any], path: str, pools: _Pools) -> list[Problem]:
     if not citations:
         return [Problem(f"{path}.citations", "cites no source (every claim needs at least one citation)")]
-    cited = [pools.sources.get(getattr(c, "source")) for c in citations]
+    cited = [pools.sources.get(c.source) for c in citations]
     known = [s for s in cited if s is not None]
     if known and len(known) == len(cited) and all(s.weak for s in known):
         names = ", ".join(sorted({s.id for s in known}))
-        return [Problem(f"{path}.citations", f"rests on weak sources alone ({names}); weak sources may only corroborate")]
+        return [
+            Problem(
+                f"{path}.citations",
+                f"rests on weak sources alone ({names}); weak sources may only corroborate",
+            )
+        ]
     return []
 
 
-def _alternative(record: object, alt: AlternativeClaim, path: str, pools: _Pools) -> list[Problem]:
+def _alternative(record: Any, alt: AlternativeClaim, path: str, pools: _Pools) -> list[Problem]:
     found = []
     names = {f.name for f in attrs.fields(type(record))} - _UNCLAIMABLE
     if alt.field not in names:
@@ -223,30 +229,29 @@ def _target(target: SanctionTarget, path: str) -> list[Problem]:
     return []
 
 
-def _flow(record: object, path: str, partnership: Partnership) -> list[Problem]:
+def _flow(record: Any, path: str, partnership: Partnership) -> list[Problem]:
     if not hasattr(record, "origin") or not hasattr(record, "destination"):
         return []
-    origin, destination = getattr(record, "origin"), getattr(record, "destination")
+    origin, destination = record.origin, record.destination
     if origin is None and destination is None:
         return []
     if origin is None or destination is None:
         missing = "origin" if origin is None else "destination"
-        return [Problem(f"{path}.{missing}", "a directed flow needs both an origin and a destination (or neither, for turnover)")]
+        return [
+            Problem(
+                f"{path}.{missing}",
+                "a directed flow needs both an origin and a destination (or neither, for turnover)",
+            )
+        ]
     found = []
     for name, code in (("origin", origin), ("destination", destination)):
         if code not in partnership.parties:
-            found.append(Problem(f"{path}.{name}", f"{code} is not a party to this partnership ({' and '.join(partnership.parties)})"))
+            found.append(
+                Problem(
+                    f"{path}.{name}",
+                    f"{code} is not a party to this partnership ({' and '.join(partnership.parties)})",
+                )
+            )
     if origin == destination:
         found.append(Problem(f"{path}.destination", "a flow cannot go from a state to itself"))
     return found
-
-
-def _path_key(path: str) -> list[tuple[int, object]]:
-    """Sort paths with list indexes as numbers, so that [10] comes after [9]."""
-    key: list[tuple[int, object]] = []
-    for part in path.replace("[", ".[").split("."):
-        if part.startswith("["):
-            key.append((0, int(part[1:-1])))
-        else:
-            key.append((1, part))
-    return key

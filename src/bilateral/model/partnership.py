@@ -15,7 +15,7 @@ from typing import TypeVar
 import attrs
 
 from bilateral.model.actors import Actor, ActorKind
-from bilateral.model.checks import checked, country, identifier, non_empty
+from bilateral.model.checks import checks, country, identifier, non_empty
 from bilateral.model.debt import DebtRestructuring
 from bilateral.model.disruptions import Disruption
 from bilateral.model.instruments import Instrument
@@ -54,16 +54,16 @@ class Partnership:
         notes: Coverage, gaps and anything else a reader should know.
     """
 
-    id: str = checked(identifier)
-    parties: tuple[str, str] = checked(country)
-    title: str = checked(non_empty)
+    id: str = attrs.field(**checks(identifier))
+    parties: tuple[str, str] = attrs.field(**checks(country))
+    title: str = attrs.field(**checks(non_empty))
     data_as_of: dt.date
     description: str | None = None
     sources: tuple[Source, ...] = ()
     actors: tuple[Actor, ...] = ()
     sanctions: tuple[SanctionMeasure, ...] = ()
     instruments: tuple[Instrument, ...] = ()
-    trade: Trade = Trade()
+    trade: Trade = Trade()  # noqa: RUF009 - frozen, so one shared default is safe
     debts: tuple[DebtRestructuring, ...] = ()
     disruptions: tuple[Disruption, ...] = ()
     notes: str | None = None
@@ -171,7 +171,9 @@ def _resolve(dataset: Dataset, own: Partnership) -> Partnership:
     named |= _refs(own.sanctions, "actor")
     shared = {a.id: a for a in dataset.actors if a.id not in own_ids}
     wanted = {
-        a.id for a in shared.values() if a.id in named or (a.kind is ActorKind.STATE and a.country in own.parties)
+        a.id
+        for a in shared.values()
+        if a.id in named or (a.kind is ActorKind.STATE and a.country in own.parties)
     }
     sanctions = tuple(
         m

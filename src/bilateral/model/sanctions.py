@@ -5,7 +5,7 @@ import enum
 import attrs
 
 from bilateral.model.areas import CooperationArea
-from bilateral.model.checks import checked, reference, country, identifier, non_empty
+from bilateral.model.checks import checks, country, identifier, non_empty, refers
 from bilateral.model.dates import Period
 from bilateral.model.sources import AlternativeClaim, Citation
 
@@ -78,9 +78,9 @@ class SanctionTarget:
         description: The target in the measure's own words ("the gold sector").
     """
 
-    country: str | None = checked(country, default=None)
+    country: str | None = attrs.field(default=None, **checks(country))
     sector: CooperationArea | None = None
-    actor: str | None = reference("actor", default=None)
+    actor: str | None = attrs.field(default=None, **refers("actor"))
     description: str | None = None
 
 
@@ -104,9 +104,9 @@ class SanctionMeasure:
         alternatives: Values other sources claim instead.
     """
 
-    id: str = checked(identifier)
-    title: str = checked(non_empty)
-    sender: str = reference("actor")
+    id: str = attrs.field(**checks(identifier))
+    title: str = attrs.field(**checks(non_empty))
+    sender: str = attrs.field(**refers("actor"))
     targets: tuple[SanctionTarget, ...]
     types: tuple[MeasureType, ...]
     period: Period

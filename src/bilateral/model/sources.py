@@ -11,7 +11,7 @@ import re
 
 import attrs
 
-from bilateral.model.checks import checked, reference, country, identifier, language, non_empty
+from bilateral.model.checks import checks, country, identifier, language, non_empty, refers
 from bilateral.model.dates import PartialDate
 
 __all__ = ["AlternativeClaim", "Citation", "Source", "SourceKind"]
@@ -74,16 +74,16 @@ class Source:
         notes: Anything a reader should know about the source.
     """
 
-    id: str = checked(identifier)
-    title: str = checked(non_empty)
-    publisher: str = checked(non_empty)
+    id: str = attrs.field(**checks(identifier))
+    title: str = attrs.field(**checks(non_empty))
+    publisher: str = attrs.field(**checks(non_empty))
     kind: SourceKind
-    country: str | None = checked(country, default=None)
+    country: str | None = attrs.field(default=None, **checks(country))
     url: str | None = None
     published: PartialDate | None = None
     republisher: str | None = None
-    language: str | None = checked(language, default=None)
-    reliability: str | None = checked(_grade, default=None)
+    language: str | None = attrs.field(default=None, **checks(language))
+    reliability: str | None = attrs.field(default=None, **checks(_grade))
     weak: bool = False
     notes: str | None = None
 
@@ -98,7 +98,7 @@ class Citation:
         locator: Where in the source (a paragraph, a page, a section).
     """
 
-    source: str = reference("source")
+    source: str = attrs.field(**refers("source"))
     excerpt: str | None = None
     locator: str | None = None
 
@@ -114,7 +114,7 @@ class AlternativeClaim:
         note: Why the record's own value was preferred, or what to make of this one.
     """
 
-    field: str = checked(non_empty)
+    field: str = attrs.field(**checks(non_empty))
     value: str
     citations: tuple[Citation, ...]
     note: str | None = None

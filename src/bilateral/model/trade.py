@@ -10,7 +10,7 @@ from decimal import Decimal
 import attrs
 
 from bilateral.model.amounts import ChangeUnit, Money, Qualifier
-from bilateral.model.checks import checked, reference, country, identifier
+from bilateral.model.checks import checks, country, identifier, refers
 from bilateral.model.dates import PartialDate, Period
 from bilateral.model.sources import AlternativeClaim, Citation
 
@@ -33,10 +33,10 @@ class TradeFigure:
         alternatives: Values other sources claim instead.
     """
 
-    id: str = checked(identifier)
+    id: str = attrs.field(**checks(identifier))
     period: Period
-    origin: str | None = checked(country, default=None)
-    destination: str | None = checked(country, default=None)
+    origin: str | None = attrs.field(default=None, **checks(country))
+    destination: str | None = attrs.field(default=None, **checks(country))
     value: Money | None = None
     commodities: tuple[str, ...] = ()
     notes: str | None = None
@@ -68,14 +68,14 @@ class TradeChange:
         alternatives: Values other sources claim instead.
     """
 
-    id: str = checked(identifier)
+    id: str = attrs.field(**checks(identifier))
     period: Period
     value: Decimal
     unit: ChangeUnit
     qualifier: Qualifier = Qualifier.EXACT
     baseline: Period | None = None
-    origin: str | None = checked(country, default=None)
-    destination: str | None = checked(country, default=None)
+    origin: str | None = attrs.field(default=None, **checks(country))
+    destination: str | None = attrs.field(default=None, **checks(country))
     commodities: tuple[str, ...] = ()
     notes: str | None = None
     citations: tuple[Citation, ...] = ()
@@ -100,13 +100,13 @@ class TradeTarget:
         alternatives: Values other sources claim instead.
     """
 
-    id: str = checked(identifier)
+    id: str = attrs.field(**checks(identifier))
     value: Money
     by: PartialDate
-    baseline: str | None = reference("trade_figure", default=None)
-    origin: str | None = checked(country, default=None)
-    destination: str | None = checked(country, default=None)
-    stated_by: str | None = reference("actor", default=None)
+    baseline: str | None = attrs.field(default=None, **refers("trade_figure"))
+    origin: str | None = attrs.field(default=None, **checks(country))
+    destination: str | None = attrs.field(default=None, **checks(country))
+    stated_by: str | None = attrs.field(default=None, **refers("actor"))
     stated: PartialDate | None = None
     notes: str | None = None
     citations: tuple[Citation, ...] = ()
@@ -126,5 +126,3 @@ class Trade:
     figures: tuple[TradeFigure, ...] = ()
     changes: tuple[TradeChange, ...] = ()
     targets: tuple[TradeTarget, ...] = ()
-
-

@@ -1,6 +1,7 @@
 """Walking a tree of records, with the path of each node as a file would show it."""
 
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 
@@ -9,7 +10,7 @@ from bilateral.model.checks import REFERS
 __all__ = ["references", "walk"]
 
 
-def walk(value: object, path: str = "$") -> Iterator[tuple[str, object]]:
+def walk(value: Any, path: str = "$") -> Iterator[tuple[str, Any]]:
     """Every record and value nested in ``value`` with its path, depth first.
 
     >>> from bilateral.model.amounts import Money
@@ -26,8 +27,9 @@ def walk(value: object, path: str = "$") -> Iterator[tuple[str, object]]:
             yield from walk(getattr(value, field.name), f"{path}.{field.name}")
 
 
-def references(value: object, path: str = "$") -> Iterator[tuple[str, str, str]]:
+def references(value: Any, path: str = "$") -> Iterator[tuple[str, str, str]]:
     """Every reference inside ``value``: its path, the kind of record it names, and the id."""
+    node: Any
     for node_path, node in walk(value, path):
         if not attrs.has(type(node)):
             continue
