@@ -1,0 +1,180 @@
+"""Writes docs/data-format.md from the model, so that the reference cannot drift.
+
+    python -m tests.data_format > docs/data-format.md
+
+`tests/test_data_format.py` checks that the page is what this writes.
+"""
+
+import datetime as dt
+import enum
+import inspect
+import re
+import types
+import typing
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+import bilateral
+from bilateral.model import checks
+
+RECORDS: list[type] = [
+    bilateral.Dataset,
+    bilateral.Partnership,
+    bilateral.Source,
+    bilateral.Citation,
+    bilateral.AlternativeClaim,
+    bilateral.Actor,
+    bilateral.Instrument,
+    bilateral.Milestone,
+    bilateral.Trade,
+    bilateral.TradeFigure,
+    bilateral.TradeChange,
+    bilateral.TradeTarget,
+    bilateral.DebtRestructuring,
+    bilateral.Disruption,
+    bilateral.SanctionMeasure,
+    bilateral.SanctionTarget,
+    bilateral.Money,
+    bilateral.Quantity,
+]
+
+_CHECKS = {
+    checks.country: "ISO 3166-1 alpha-3 code (`RUS`)",
+    checks.currency: "ISO 4217 code (`USD`)",
+    checks.language: "ISO 639-1 code (`en`)",
+    checks.identifier: "id (`a-z`, `0-9`, `-`, `_`, `.`)",
+    checks.non_empty: "text, not blank",
+    checks.non_negative: "number ≥ 0",
+}
+_PLAIN = {
+    str: "text",
+    int: "whole number",
+    bool: "`true` or `false`",
+    Decimal: 'number (write it as text to keep every digit: `"1.10"`)',
+    dt.date: "date (`YYYY-MM-DD`)",
+    bilateral.PartialDate: "partial date (`2025`, `2025-05`, `2025-05-07`, with `~` `?` `%`)",
+    bilateral.Period: "period (`2024`, `2026/2041`, `2025-11-21/..`, `2025-11-21/`)",
+}
+
+
+def _anchor(cls: type) -> str:
+    return cls.__name__.lower()
+
+
+def _type(t: Any) -> str:
+    origin = typing.get_origin(t)
+    args = typing.get_args(t)
+    if origin in (types.UnionType, typing.Union):
+        return _type(next(a for a in args if a is not type(None)))
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return f"list of {_type(args[0])}"
+        return f"list of {len(args)} × {_type(args[0])}"
+    if isinstance(t, type) and issubclass(t, enum.Enum):
+        return f"[{t.__name__}](#{_anchor(t)})"
+    if attrs.has(t) and t in RECORDS:
+        return f"[{t.__name__}](#{_anchor(t)})"
+    return _PLAIN.get(t, getattr(t, "__name__", str(t)))
+
+
+def _describe_type(field: "attrs.Attribute[Any]") -> str:
+    kind = field.metadata.get(checks.REFERS)
+    if kind is not None:
+        what = f"id of {'an' if kind[0] in 'aeiou' else 'a'} {kind.replace('_', ' ')}"
+        return f"list of {what}s" if typing.get_origin(field.type) is tuple else what
+    check = field.metadata.get(checks.CHECK)
+    if check in _CHECKS:
+        base = _CHECKS[check]
+        return f"list of {base}" if typing.get_origin(field.type) is tuple else base
+    return _type(field.type)
+
+
+def _attributes(cls: type) -> dict[str, str]:
+    """The ``Attributes:`` section of a Google-style docstring, by name."""
+    doc = inspect.getdoc(cls) or ""
+    found: dict[str, str] = {}
+    section = doc.split("Attributes:", 1)[1] if "Attributes:" in doc else ""
+    current = None
+    for line in section.splitlines():
+        match = re.match(r"^    (\w+): (.*)$", line)
+        if match:
+            current = match.group(1)
+            found[current] = match.group(2).strip()
+        elif current and line.startswith("        "):
+            found[current] += " " + line.strip()
+        elif line.strip() and not line.startswith(" "):
+            break
+    return found
+
+
+def _summary(cls: type) -> str:
+    doc = inspect.getdoc(cls) or ""
+    return doc.split("\n\n", 1)[0].replace("\n", " ")
+
+
+def _default(field: "attrs.Attribute[Any]") -> str:
+    if field.default is attrs.NOTHING or field.name == "schema_version":  # files must say their version
+        return "**required**"
+    default = field.default
+    if default is None:
+        return "optional"
+    if default == ():
+        return "optional (empty)"
+    if isinstance(default, enum.Enum):
+        return f"optional (`{default.value}`)"
+    if isinstance(default, bool):
+        return f"optional (`{str(default).lower()}`)"
+    return "optional"
+
+
+def _enums() -> list[type[enum.Enum]]:
+    seen: list[type[enum.Enum]] = []
+    for cls in RECORDS:
+        for field in attrs.fields(cls):
+            for t in (field.type, *typing.get_args(field.type)):
+                for inner in (t, *typing.get_args(t)):
+                    if isinstance(inner, type) and issubclass(inner, enum.Enum) and inner not in seen:
+                        seen.append(inner)
+    return seen
+
+
+def render() -> str:
+    lines = [
+        "# Data format reference",
+        "",
+        "<!-- Written by `python -m tests.data_format > docs/data-format.md`; a test checks it. -->",
+        "",
+        "A data file (JSON, TOML or YAML) holds one [Dataset](#dataset). Field names are the keys;",
+        "optional fields may be left out, and are left out when bilateral writes a file.",
+        f"This page describes schema version {bilateral.SCHEMA_VERSION}.",
+        "",
+    ]
+    for cls in RECORDS:
+        attributes = _attributes(cls)
+        lines += [
+            f"## {cls.__name__}",
+            "",
+            _summary(cls),
+            "",
+            "| field | type | | meaning |",
+            "| --- | --- | --- | --- |",
+        ]
+        for field in attrs.fields(cls):
+            meaning = attributes.get(field.name, "").replace("|", "\\|")
+            lines.append(f"| `{field.name}` | {_describe_type(field)} | {_default(field)} | {meaning} |")
+        lines.append("")
+    lines += ["# Allowed values", ""]
+    for cls in _enums():
+        attributes = _attributes(cls)
+        lines += [f"## {cls.__name__}", "", _summary(cls), "", "| value | meaning |", "| --- | --- |"]
+        for member in cls:
+            meaning = attributes.get(member.name, "").replace("|", "\\|")
+            lines.append(f"| `{member.value}` | {meaning} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(render(), end="")

@@ -1,0 +1,112 @@
+"""The bilateral command, as a user types it."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import bilateral
+from bilateral.cli import main
+from tests.conftest import REPO
+
+GOOD = str(REPO / "examples" / "my-partnership.yaml")
+BROKEN = str(REPO / "examples" / "broken-partnership.yaml")
+
+
+class TestValidate:
+    def test_bundled_data(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """With no file, validate checks the bundled data and exits 0."""
+        assert main(["validate"]) == 0
+        assert capsys.readouterr().out.startswith("bundled data: valid (russia-venezuela: ")
+
+    def test_good_and_broken_files(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Every problem of every file goes to stderr, with a count, and the exit code is 1."""
+        assert main(["validate", GOOD, BROKEN]) == 1
+        out, err = capsys.readouterr()
+        assert out == (
+            f"{GOOD}: valid (my-russia-venezuela: 2 instruments, 0 trade figures, "
+            "0 debt restructurings, 0 disruptions)\n"
+        )
+        lines = err.splitlines()
+        assert len(lines) == 5
+        assert (
+            lines[3]
+            == f"{BROKEN}: $.partnerships[0].instruments[0].signed: '2025-13' is not a valid date (month must be 1 to 12)"
+        )
+        assert lines[4] == f"{BROKEN}: 4 problems"
+
+    def test_missing_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A file that is not there is reported by name, exit 1, no traceback."""
+        missing = tmp_path / "nope.yaml"
+        assert main(["validate", str(missing)]) == 1
+        assert capsys.readouterr().err == f"{missing}: cannot read it (No such file or directory)\n"
+
+
+class TestConvert:
+    def test_to_stdout(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """convert writes the other format to standard output, and it reads back the same."""
+        assert main(["convert", GOOD, "--to", "toml"]) == 0
+        text = capsys.readouterr().out
+        assert bilateral.loads(text, "toml") == bilateral.load(GOOD)
+
+    def test_to_file(self, tmp_path: Path) -> None:
+        """convert -o writes the file."""
+        out = tmp_path / "mine.json"
+        assert main(["convert", GOOD, "--to", "json", "-o", str(out)]) == 0
+        assert bilateral.load(out) == bilateral.load(GOOD)
+
+    def test_broken_input(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Converting a broken file writes nothing and exits 1."""
+        out = tmp_path / "mine.json"
+        assert main(["convert", BROKEN, "--to", "json", "-o", str(out)]) == 1
+        assert "4" not in capsys.readouterr().out
+        assert not out.exists()
+
+
+class TestUsage:
+    def test_list(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """list shows each bundled dataset with its title."""
+        assert main(["list"]) == 0
+        assert capsys.readouterr().out.startswith("russia-venezuela\t")
+
+    @pytest.mark.parametrize("argv", [[], ["frobnicate"], ["convert", GOOD, "--to", "xml"]])
+    def test_usage_errors_exit_2(self, argv: list[str]) -> None:
+        """Bad usage exits 2."""
+        with pytest.raises(SystemExit) as info:
+            main(argv)
+        assert info.value.code == 2
+
+    @pytest.mark.parametrize("command", ["list", "validate", "convert"])
+    def test_help_shows_an_example(self, command: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """Every command's --help ends with a real example."""
+        with pytest.raises(SystemExit) as info:
+            main([command, "--help"])
+        assert info.value.code == 0
+        assert f"  bilateral {command}" in capsys.readouterr().out
+
+
+class TestProcess:
+    def test_python_dash_m(self) -> None:
+        """python -m bilateral works like the command, and errors carry no traceback."""
+        result = subprocess.run(
+            [sys.executable, "-m", "bilateral", "validate", BROKEN],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert result.stderr.endswith("4 problems\n")
+
+    def test_closed_pipe_is_quiet(self) -> None:
+        """Piping into a reader that stops early prints no traceback."""
+        result = subprocess.run(
+            f"{sys.executable} -m bilateral convert {GOOD} --to yaml | head -1",
+            shell=True,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.stdout == "schema_version: 1\n"
+        assert result.stderr == ""

@@ -1,0 +1,136 @@
+"""Every code block in README.md and docs/ runs, and shows its real output.
+
+Three kinds of block are checked:
+
+- ``pycon`` blocks (``>>>`` examples) run as doctests;
+- ``python`` blocks run in order, one namespace per page; a ``text`` block
+  right after one is the output it must print;
+- ``console`` blocks hold ``$ bilateral ...`` commands, each followed by the
+  output it must print (run through `bilateral.cli.main`, in a scratch folder).
+"""
+
+import contextlib
+import doctest
+import io
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from bilateral.cli import main
+from tests.conftest import REPO
+
+PAGES = sorted([REPO / "README.md", *(REPO / "docs").rglob("*.md")])
+FENCE = re.compile(r"^```(\w+)[^\n]*\n(.*?)^```\s*$", re.M | re.S)
+
+
+def _blocks(page: Path) -> list[tuple[str, str]]:
+    return [(m.group(1), m.group(2)) for m in FENCE.finditer(page.read_text(encoding="utf-8"))]
+
+
+def _id(page: Path) -> str:
+    return str(page.relative_to(REPO))
+
+
+@pytest.fixture
+def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run in an empty folder holding copies of the examples' data files."""
+    for data in (REPO / "examples").glob("*.yaml"):
+        (tmp_path / data.name).write_text(data.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("page", PAGES, ids=_id)
+def test_pycon_blocks(page: Path, scratch: Path) -> None:
+    """The >>> examples of the page give the output they show."""
+    examples = "\n".join(body for lang, body in _blocks(page) if lang == "pycon")
+    if not examples:
+        pytest.skip("no pycon blocks")
+    test = doctest.DocTestParser().get_doctest(examples, {}, _id(page), str(page), 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    output = io.StringIO()
+    runner.run(test, out=output.write)
+    assert runner.failures == 0, output.getvalue()
+
+
+@pytest.mark.parametrize("page", PAGES, ids=_id)
+def test_python_blocks(page: Path, scratch: Path) -> None:
+    """The python blocks of the page run, and print the text block that follows each."""
+    blocks = _blocks(page)
+    if not any(lang == "python" for lang, _ in blocks):
+        pytest.skip("no python blocks")
+    namespace: dict[str, object] = {"__name__": "__docs__"}
+    for index, (lang, body) in enumerate(blocks):
+        if lang != "python":
+            continue
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            exec(compile(body, f"{_id(page)} block {index}", "exec"), namespace)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if following is not None and following[0] == "text":
+            assert printed.getvalue().rstrip() == following[1].rstrip()
+
+
+@pytest.mark.parametrize("page", PAGES, ids=_id)
+def test_console_blocks(page: Path, scratch: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each `$ bilateral ...` line of the page prints the lines shown under it."""
+    sessions = [body for lang, body in _blocks(page) if lang == "console"]
+    if not sessions:
+        pytest.skip("no console blocks")
+    for session in sessions:
+        for command, expected in _commands(session):
+            words = shlex.split(command)
+            if words[0] != "bilateral":
+                continue  # pip and other set-up commands are shown, not run
+            code = main(words[1:])
+            captured = capsys.readouterr()
+            printed = (captured.out + captured.err).rstrip()
+            wanted = expected.rstrip()
+            assert _matches(printed, wanted), (
+                f"$ {command}\n--- printed ---\n{printed}\n--- shown ---\n{wanted}"
+            )
+            assert code in (0, 1)
+
+
+def _commands(session: str) -> list[tuple[str, str]]:
+    commands: list[tuple[str, list[str]]] = []
+    for line in session.splitlines():
+        if line.startswith("$ "):
+            commands.append((line[2:], []))
+        elif commands:
+            commands[-1][1].append(line)
+    return [(cmd, "\n".join(out)) for cmd, out in commands]
+
+
+def _matches(printed: str, shown: str) -> bool:
+    """Equal, with ``...`` in the shown text standing for any text."""
+    pattern = ".*".join(re.escape(part) for part in shown.split("...")) if "..." in shown else None
+    if pattern is None:
+        return printed == shown
+    return re.fullmatch(pattern, printed, re.S) is not None
+
+
+def test_every_page_is_checked() -> None:
+    """Code blocks use only the checked kinds (or bash/toml/yaml/json for display)."""
+    allowed = {"pycon", "python", "text", "console", "bash", "yaml", "toml", "json"}
+    for page in PAGES:
+        for lang, _ in _blocks(page):
+            assert lang in allowed, f"{_id(page)}: a ```{lang} block is neither checked nor plain data"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=_id)
+def test_data_blocks(page: Path) -> None:
+    """Data shown on the page parses; a whole document (with schema_version) is valid."""
+    import bilateral
+    from bilateral.io.formats import parse
+
+    blocks = [(lang, body) for lang, body in _blocks(page) if lang in ("yaml", "json", "toml")]
+    if not blocks:
+        pytest.skip("no data blocks")
+    for lang, body in blocks:
+        if "schema_version" in body:
+            bilateral.loads(body, lang)
+        else:
+            parse(body, lang)  # type: ignore[arg-type]
