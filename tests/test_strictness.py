@@ -107,7 +107,7 @@ class TestForm:
         data["partnerships"][0]["parties"] = ["RUS", "XXX"]
         assert _errors(data) == [
             "$.actors[0].country: 'VE' is not an ISO 3166-1 alpha-3 country code",
-            f"{P}.parties: 'XXX' is not an ISO 3166-1 alpha-3 country code",
+            f"{P}.parties[1]: 'XXX' is not an ISO 3166-1 alpha-3 country code",
             f"{INS}.areas[1]: 'oil' is not a valid cooperation area (expected one of: energy, defence, "
             "trade, finance, investment, mining, agriculture, transport, communications, "
             "science_technology, education, culture, health, diplomacy, security, tourism)",
@@ -138,7 +138,7 @@ class TestForm:
         _instrument(data)["quantities"] = [{"value": "NaN", "unit": "aircraft"}]
         assert _errors(data) == [
             f"{INS}.value.amount: -5 is negative (amounts must be zero or more)",
-            f"{INS}.quantities[0].value: NaN is not a finite number",
+            f"{INS}.quantities[0].value: 'NaN' is not a number (write digits, a point and an exponent only: '1.5e9')",
         ]
 
     def test_missing_required_fields(self) -> None:
@@ -284,3 +284,211 @@ class TestVersionsAndFiles:
         """YAML's unquoted dates and quoted ones read the same."""
         quoted = VALID.replace("data_as_of: 2026-01-06", 'data_as_of: "2026-01-06"')
         assert bilateral.loads(quoted, "yaml") == bilateral.loads(VALID, "yaml")
+
+
+class TestEdgesOfTheFormats:
+    def test_every_bad_item_of_a_list(self) -> None:
+        """Each bad id or code in a list is reported with its index, not only the first."""
+        data = _data()
+        data["partnerships"][0]["parties"] = ["rus", "ven"]
+        _instrument(data)["participants"] = ["Bad A", "pdvsa", "Bad B"]
+        assert _errors(data) == [
+            f"{P}.parties[0]: 'rus' is not an ISO 3166-1 alpha-3 country code",
+            f"{P}.parties[1]: 'ven' is not an ISO 3166-1 alpha-3 country code",
+            f"{INS}.participants[0]: 'Bad A' is not a valid id (use lower-case letters, digits, '-', '_' and '.', "
+            "starting with a letter or digit)",
+            f"{INS}.participants[2]: 'Bad B' is not a valid id (use lower-case letters, digits, '-', '_' and '.', "
+            "starting with a letter or digit)",
+        ]
+
+    @pytest.mark.parametrize(
+        ("written", "message"),
+        [
+            ("0x10", "'0x10' is not a number (write digits, a point and an exponent only: '1.5e9')"),
+            ("1:30", "'1:30' is not a number (write digits, a point and an exponent only: '1.5e9')"),
+            ("'١٢٣'", "'١٢٣' is not a number (write digits, a point and an exponent only: '1.5e9')"),
+            ("'1_000'", "'1_000' is not a number (write digits, a point and an exponent only: '1.5e9')"),
+        ],
+    )
+    def test_yaml_numbers_never_change_value(self, written: str, message: str) -> None:
+        """YAML 1.1 octal, hexadecimal and base-60 numbers, and non-ASCII digits, are refused, not converted."""
+        text = VALID.replace('amount: "200000000"', f"amount: {written}")
+        assert written in text
+        with pytest.raises(bilateral.InvalidDataError) as info:
+            bilateral.loads(text, "yaml")
+        assert str(info.value) == f"{INS}.value.amount: {message}"
+
+    def test_leading_zero_is_decimal(self) -> None:
+        """`010` is ten, as YAML 1.2 and people read it, not YAML 1.1's octal eight."""
+        text = VALID.replace('amount: "200000000"', "amount: 010")
+        value = bilateral.loads(text, "yaml").partnership().instruments[0].value
+        assert value is not None
+        assert value.amount == 10
+
+    def test_yes_and_no_need_quotes(self) -> None:
+        """YAML reads an unquoted `no` as false; the message says to quote it."""
+        text = VALID.replace("publisher: RT", "publisher: RT\n    language: no")
+        with pytest.raises(bilateral.InvalidDataError) as info:
+            bilateral.loads(text, "yaml")
+        assert str(info.value) == (
+            "$.sources[0].language: expected text, got a boolean (false); YAML reads unquoted "
+            "yes/no/on/off as true or false, so quote the text"
+        )
+
+    def test_merge_keys_may_be_overridden(self) -> None:
+        """A YAML merge (<<) followed by a key that overrides a merged one is fine."""
+        text = VALID.replace(
+            "  - {id: pdvsa, name: PDVSA, kind: state_company, country: VEN}",
+            "  - &pdvsa {id: pdvsa, name: PDVSA, kind: state_company, country: VEN}\n"
+            "  - {<<: *pdvsa, id: pdvsa-2, name: PDVSA again}",
+        )
+        assert [a.id for a in bilateral.loads(text, "yaml").actors] == ["pdvsa", "pdvsa-2"]
+
+    @pytest.mark.parametrize(
+        ("fmt", "text", "message"),
+        [
+            ("json", '{"a": NaN}', "$: not valid JSON: NaN is not a number JSON allows"),
+            ("json", "[" * 100_000, "$: not readable JSON: nested too deeply"),
+            (
+                "yaml",
+                "schema_version: 1\n? [a, b]\n: x\n",
+                "$: not valid YAML: a key must be plain text, not a list or a mapping (line 2, column 3)",
+            ),
+        ],
+    )
+    def test_unreadable_input(self, fmt: str, text: str, message: str) -> None:
+        """Input no parser should accept is refused with a message, never a traceback."""
+        with pytest.raises(bilateral.InvalidDataError) as info:
+            bilateral.loads(text, fmt)
+        assert str(info.value) == message
+
+    @pytest.mark.parametrize("fmt", ["json", "toml", "yaml"])
+    def test_byte_order_mark(self, fmt: str) -> None:
+        """A leading byte-order mark, as some editors write, is ignored in every format."""
+        text = bilateral.dumps(bilateral.loads(VALID, "yaml"), fmt)
+        assert bilateral.loads("\ufeff" + text, fmt) == bilateral.loads(text, fmt)
+
+    def test_odd_keys_keep_a_readable_path(self) -> None:
+        """An unknown key that is not a plain name is quoted in the path."""
+        data = _data()
+        data["a.b"] = 1
+        assert _errors(data)[0].startswith("$['a.b']: unknown field")
+
+    def test_trailing_newline_is_not_a_valid_id(self) -> None:
+        """Ids and dates must match whole: a trailing newline is not ignored."""
+        data = _data()
+        data["sources"][0]["id"] = "rt\n"
+        _instrument(data)["signed"] = "2025-05\n"
+        errors = _errors(data)
+        assert errors[0].startswith("$.sources[0].id: 'rt\\n' is not a valid id")
+        assert (
+            errors[1]
+            == f"{INS}.signed: '2025-05\\n' is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~, ? or %)"
+        )
+
+
+class TestMoreRules:
+    def test_claimed_values_are_checked(self) -> None:
+        """An alternative value for a date, an enum or a code must be a valid one."""
+        data = _data()
+        _instrument(data)["alternatives"] = [
+            {"field": "signed", "value": "banana", "citations": [{"source": "rt"}]},
+            {"field": "status", "value": "done", "citations": [{"source": "rt"}]},
+            {"field": "title", "value": "anything goes", "citations": [{"source": "rt"}]},
+        ]
+        assert _errors(data) == [
+            f"{INS}.alternatives[0].value: 'banana' is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD, "
+            "optionally followed by ~, ? or %)",
+            f"{INS}.alternatives[1].value: 'done' is not a value of status (expected one of: announced, signed, "
+            "ratified, in_force, operating, completed, suspended, expired, cancelled, unknown)",
+        ]
+
+    def test_dates_in_order_across_records(self) -> None:
+        """A debt's final payment, a target's date and an instrument's end come after what precedes them."""
+        data = _data()
+        _instrument(data)["announced"] = "2030"
+        _instrument(data)["ends"] = "2029"
+        data["actors"].append({"id": "bcv", "name": "BCV", "kind": "central_bank", "country": "VEN"})
+        data["partnerships"][0]["debts"] = [
+            {
+                "id": "d",
+                "kind": "rescheduling",
+                "title": "t",
+                "creditor": "bcv",
+                "debtor": "pdvsa",
+                "first_payment": "2020",
+                "final_payment": "2019",
+                "citations": [{"source": "rt"}],
+            }
+        ]
+        data["partnerships"][0]["trade"] = {
+            "targets": [
+                {
+                    "id": "t",
+                    "value": {"amount": "1", "currency": "USD"},
+                    "by": "2030",
+                    "stated": "2031",
+                    "citations": [{"source": "rt"}],
+                }
+            ]
+        }
+        assert _errors(data) == [
+            f"{INS}.ends: ends 2029 is before announced 2030",
+            f"{P}.debts[0].final_payment: final_payment 2019 is before first_payment 2020",
+            f"{P}.trade.targets[0].by: by 2030 is before stated 2031",
+        ]
+
+    def test_periods_need_something_known(self) -> None:
+        """'/' says nothing; an open start '..' is refused rather than silently made unknown."""
+        for text, why in [
+            ("/", "give a start, an end, or both"),
+            ("../2025", "an open start is not supported; leave it empty if unknown"),
+        ]:
+            with pytest.raises(ValueError, match=why):
+                bilateral.Period.parse(text)
+
+
+class TestBuiltInPython:
+    def test_wrong_types_are_problems_not_crashes(self) -> None:
+        """Records built in Python with strings for enums and dates get problems with paths."""
+        import datetime as dt
+        from decimal import Decimal
+
+        instrument = bilateral.Instrument(
+            "t",
+            "treaty",
+            "T",
+            [bilateral.CooperationArea.ENERGY],
+            bilateral.Status.SIGNED,  # type: ignore[arg-type]
+            signed="2025-05",  # type: ignore[arg-type]
+            value=bilateral.Money(Decimal(1), "USD", "about"),  # type: ignore[arg-type]
+            citations=(bilateral.Citation("s"),),
+        )
+        partnership = bilateral.Partnership(
+            "p",
+            ("RUS", "VEN"),
+            "t",
+            dt.datetime(2025, 1, 1),
+            instruments=(instrument,),
+            sources=(bilateral.Source("s", "t", "p", bilateral.SourceKind.WIRE),),
+        )
+        assert [str(p) for p in bilateral.validate(partnership)] == [
+            "$.partnerships[0].data_as_of: expected date, got datetime datetime.datetime(2025, 1, 1, 0, 0)",
+            "$.partnerships[0].instruments[0].kind: expected InstrumentKind, got str 'treaty'",
+            "$.partnerships[0].instruments[0].areas: expected a tuple, got list [<CooperationArea.ENERGY: 'energy'>]",
+            "$.partnerships[0].instruments[0].signed: expected PartialDate, got str '2025-05'",
+            "$.partnerships[0].instruments[0].value.qualifier: expected Qualifier, got str 'about'",
+        ]
+        with pytest.raises(bilateral.InvalidDataError):
+            bilateral.dumps(partnership, "json")
+
+    def test_checks_run_when_built(self) -> None:
+        """Codes, amounts and dates are checked when a record is built in Python."""
+        from decimal import Decimal
+
+        with pytest.raises(ValueError, match="'usd' is not an ISO 4217 currency code"):
+            bilateral.Money(Decimal(1), "usd")
+        with pytest.raises(TypeError, match=r"expected a Decimal, got int 5"):
+            bilateral.Money(5, "USD")  # type: ignore[arg-type]
+        with pytest.raises(ValueError, match=r"'2025-02-30' is not a valid date \(day must be 1 to 28"):
+            bilateral.PartialDate(2025, 2, 30)

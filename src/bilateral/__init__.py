@@ -9,6 +9,13 @@ Read a dataset, check it, and get at its partnerships:
 """
 
 from bilateral import datasets
+from bilateral.analysis.comparison import Comparison, compare
+from bilateral.analysis.conflicts import Conflict, conflicts
+from bilateral.analysis.diff import Diff, diff
+from bilateral.analysis.exposure import Exposure, exposure
+from bilateral.analysis.snapshot import Snapshot, as_of
+from bilateral.analysis.summary import Summary, summarize
+from bilateral.analysis.timeline import Event, EventKind, timeline
 from bilateral.errors import InvalidDataError, Problem
 from bilateral.io.documents import dump, dumps, load, loads, validate
 from bilateral.model.actors import Actor, ActorKind
@@ -38,12 +45,18 @@ __all__ = [
     "AlternativeClaim",
     "ChangeUnit",
     "Citation",
+    "Comparison",
+    "Conflict",
     "CooperationArea",
     "Dataset",
     "DebtKind",
     "DebtRestructuring",
+    "Diff",
     "Disruption",
     "DisruptionCause",
+    "Event",
+    "EventKind",
+    "Exposure",
     "Instrument",
     "InstrumentKind",
     "InvalidDataError",
@@ -62,20 +75,29 @@ __all__ = [
     "SanctionMeasure",
     "SanctionTarget",
     "Severity",
+    "Snapshot",
     "Source",
     "SourceKind",
     "Stance",
     "Status",
+    "Summary",
     "Trade",
     "TradeChange",
     "TradeFigure",
     "TradeTarget",
     "__version__",
+    "as_of",
+    "compare",
+    "conflicts",
     "datasets",
+    "diff",
     "dump",
     "dumps",
+    "exposure",
     "load",
     "loads",
+    "summarize",
+    "timeline",
     "validate",
 ]
 

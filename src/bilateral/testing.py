@@ -15,7 +15,10 @@ Needs hypothesis (``pip install "bilateral[test]"``).
 """
 
 import datetime as dt
+import enum
 import string
+import types
+import typing
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TypeVar
@@ -24,6 +27,7 @@ import attrs
 import pycountry
 from hypothesis import strategies as st
 
+from bilateral.model import checks
 from bilateral.model.actors import Actor, ActorKind
 from bilateral.model.amounts import ChangeUnit, Money, Qualifier, Quantity
 from bilateral.model.areas import CooperationArea
@@ -116,6 +120,8 @@ def periods(draw: st.DrawFn) -> Period:
         start, end = end, start
         if end.latest < start.earliest:  # overlapping bounds cannot be swapped into order
             end = None
+    if start is None and end is None:
+        ongoing = True  # a period with nothing known is no period
     return Period(start, end, ongoing)
 
 
@@ -127,6 +133,8 @@ _MONEY = money()
 _OPT_MONEY = _optional(_MONEY)
 _AMOUNT = amounts()
 _PERIOD = periods()
+_CHANGES = st.decimals(allow_nan=False, allow_infinity=False)
+_FACTORS = st.decimals(min_value=0, allow_nan=False, allow_infinity=False).filter(lambda d: d > 0)
 
 
 _ID_CHARACTERS = string.ascii_lowercase + string.digits
@@ -172,12 +180,40 @@ def _ref(pool: Sequence[str]) -> st.SearchStrategy[str | None]:
     return _optional(st.sampled_from(pool)) if pool else st.none()
 
 
+def _claim_value(cls: type, name: str) -> st.SearchStrategy[str]:
+    """Values a source could claim for field ``name``, written as in a file."""
+    field = next(f for f in attrs.fields(cls) if f.name == name)
+    hint = typing.get_type_hints(cls)[name]
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    base = args[0] if typing.get_origin(hint) in (types.UnionType, typing.Union) and len(args) == 1 else hint
+    check = field.metadata.get(checks.CHECK)
+    if base is PartialDate:
+        return _DATE.map(PartialDate.edtf)
+    if base is Period:
+        return _PERIOD.map(Period.edtf)
+    if isinstance(base, type) and issubclass(base, enum.Enum):
+        return st.sampled_from([str(m.value) for m in base])
+    if base is str and check is not None:
+        return {
+            checks.country: countries(),
+            checks.currency: currencies(),
+            checks.language: st.sampled_from(LANGUAGE_CODES),
+            checks.identifier: _ids("x"),
+        }.get(check, _TEXT)
+    return texts(0)
+
+
 def _alternatives(cls: type, scope: _Scope) -> st.SearchStrategy[tuple[AlternativeClaim, ...]]:
     fields = sorted(
         f.name for f in attrs.fields(cls) if f.name not in ("id", "citations", "alternatives", "notes")
     )
-    claim = st.builds(AlternativeClaim, st.sampled_from(fields), texts(0), _citations(scope), _OPT_TEXT)
-    return st.lists(claim, max_size=2).map(tuple)
+
+    @st.composite
+    def claim(draw: st.DrawFn) -> AlternativeClaim:
+        name = draw(st.sampled_from(fields))
+        return AlternativeClaim(name, draw(_claim_value(cls, name)), draw(_citations(scope)), draw(_OPT_TEXT))
+
+    return st.lists(claim(), max_size=2).map(tuple)
 
 
 def _sources(prefix: str) -> st.SearchStrategy[tuple[Source, ...]]:
@@ -269,6 +305,9 @@ def _quantities() -> st.SearchStrategy[tuple[Quantity, ...]]:
 @st.composite
 def _instrument(draw: st.DrawFn, scope: _Scope, earlier: Sequence[str], rid: str) -> Instrument:
     signed, in_force, ends = _in_order([draw(_OPT_DATE) for _ in range(3)])
+    announced = draw(_OPT_DATE)
+    if announced is not None and ends is not None and ends.latest < announced.earliest:
+        announced = None
     milestone = st.builds(
         Milestone,
         kind=st.sampled_from(MilestoneKind),
@@ -288,7 +327,7 @@ def _instrument(draw: st.DrawFn, scope: _Scope, earlier: Sequence[str], rid: str
         provider=draw(_ref(scope.actors)),
         recipient=draw(_ref(scope.actors)),
         part_of=draw(_ref(earlier)),
-        announced=draw(_OPT_DATE),
+        announced=announced,
         signed=signed,
         in_force=in_force,
         ends=ends,
@@ -328,12 +367,13 @@ def _trade(draw: st.DrawFn, scope: _Scope, parties: tuple[str, str]) -> Trade:
     changes = []
     for rid in draw(st.lists(_ids("c-"), max_size=_MAX, unique=True)):
         origin, destination = draw(_direction(parties))
+        unit = draw(st.sampled_from(ChangeUnit))
         changes.append(
             TradeChange(
                 id=rid,
                 period=draw(_PERIOD),
-                value=draw(st.decimals(allow_nan=False, allow_infinity=False)),
-                unit=draw(st.sampled_from(ChangeUnit)),
+                value=draw(_FACTORS if unit is ChangeUnit.FACTOR else _CHANGES),
+                unit=unit,
                 qualifier=draw(st.sampled_from(Qualifier)),
                 baseline=draw(_optional(_PERIOD)),
                 origin=origin,
@@ -348,16 +388,19 @@ def _trade(draw: st.DrawFn, scope: _Scope, parties: tuple[str, str]) -> Trade:
     targets = []
     for rid in draw(st.lists(_ids("t-"), max_size=2, unique=True)):
         origin, destination = draw(_direction(parties))
+        stated, by = _in_order([draw(_OPT_DATE), draw(_DATE)])
+        if by is None:  # the target date is required; drop the statement date instead
+            stated, by = None, draw(_DATE)
         targets.append(
             TradeTarget(
                 id=rid,
                 value=draw(_MONEY),
-                by=draw(_DATE),
+                by=by,
                 baseline=draw(_ref(figure_ids)),
                 origin=origin,
                 destination=destination,
                 stated_by=draw(_ref(scope.actors)),
-                stated=draw(_OPT_DATE),
+                stated=stated,
                 notes=draw(_OPT_TEXT),
                 citations=draw(_citations(scope)),
                 alternatives=draw(_alternatives(TradeTarget, scope)),
@@ -369,6 +412,9 @@ def _trade(draw: st.DrawFn, scope: _Scope, parties: tuple[str, str]) -> Trade:
 @st.composite
 def _debt(draw: st.DrawFn, scope: _Scope, instruments: Sequence[str], rid: str) -> DebtRestructuring:
     creditor, debtor = draw(st.lists(st.sampled_from(scope.actors), min_size=2, max_size=2, unique=True))
+    agreed, first, final = draw(_OPT_DATE), draw(_OPT_DATE), draw(_OPT_DATE)
+    first, final = _in_order([first, final])
+    agreed, final = _in_order([agreed, final])
     return DebtRestructuring(
         id=rid,
         kind=draw(st.sampled_from(DebtKind)),
@@ -377,15 +423,15 @@ def _debt(draw: st.DrawFn, scope: _Scope, instruments: Sequence[str], rid: str) 
         debtor=debtor,
         origin=draw(_OPT_TEXT),
         origin_instrument=draw(_ref(instruments)),
-        agreed=draw(_OPT_DATE),
+        agreed=agreed,
         amount=draw(_OPT_MONEY),
         remaining=draw(_OPT_MONEY),
         term_years=draw(_optional(_AMOUNT)),
         grace_years=draw(_optional(_AMOUNT)),
         schedule=draw(_OPT_TEXT),
         instalment=draw(_OPT_MONEY),
-        first_payment=draw(_OPT_DATE),
-        final_payment=draw(_OPT_DATE),
+        first_payment=first,
+        final_payment=final,
         notes=draw(_OPT_TEXT),
         citations=draw(_citations(scope)),
         alternatives=draw(_alternatives(DebtRestructuring, scope)),

@@ -17,6 +17,7 @@ path (``$.partnerships[0].instruments[3].signed``).
 
 import datetime as dt
 import enum
+import re
 import typing
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
@@ -64,6 +65,11 @@ def _describe(value: object) -> str:
 
 
 def _str(value: Any, _: type) -> str:
+    if isinstance(value, bool):
+        raise TypeError(
+            f"expected text, got {_describe(value)}; YAML reads unquoted yes/no/on/off as true or false, "
+            "so quote the text"
+        )
     if not isinstance(value, str):
         raise TypeError(f"expected text, got {_describe(value)}")
     return value
@@ -81,6 +87,11 @@ def _bool(value: Any, _: type) -> bool:
     return value
 
 
+_NUMBER = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?", re.ASCII)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
+
+
 def _decimal(value: Any, _: type) -> Decimal:
     if isinstance(value, bool):
         raise TypeError(f"expected a number, got {_describe(value)}")
@@ -89,12 +100,14 @@ def _decimal(value: Any, _: type) -> Decimal:
     elif isinstance(value, int):
         result = Decimal(value)
     elif isinstance(value, str):
+        if not _NUMBER.fullmatch(value):
+            raise ValueError(
+                f"{value!r} is not a number (write digits, a point and an exponent only: '1.5e9')"
+            )
         try:
-            result = Decimal(value.strip())
+            result = Decimal(value)
         except InvalidOperation:
             raise ValueError(f"{value!r} is not a number") from None
-        if value != value.strip():
-            raise ValueError(f"{value!r} is not a number (it has spaces around it)")
     else:
         raise TypeError(f"expected a number, got {_describe(value)}")
     if not result.is_finite():
@@ -110,7 +123,7 @@ def _date(value: Any, _: type) -> dt.date:
     if not isinstance(value, str):
         raise TypeError(f"expected a date (YYYY-MM-DD), got {_describe(value)}")
     try:
-        if len(value) != 10:
+        if not _ISO_DATE.fullmatch(value):
             raise ValueError("expected YYYY-MM-DD")
         return dt.date.fromisoformat(value)
     except ValueError as exc:
@@ -211,7 +224,18 @@ def _checked_hook(converter: cattrs.Converter, field: "attrs.Attribute[Any]") ->
 
     def structure(value: Any, _: Any) -> Any:
         result = converter.structure(value, field_type)
-        run_check(check, result)
+        if not isinstance(result, tuple):
+            run_check(check, result)
+            return result
+        errors: list[Exception] = []
+        for index, item in enumerate(result):  # every bad item, each with its index
+            try:
+                run_check(check, item)
+            except ValueError as exc:
+                exc.__notes__ = [IterableValidationNote(f"Checking item @ index {index}", index, type(item))]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While checking {field.name}", errors, field_type)
         return result
 
     return structure
@@ -319,6 +343,13 @@ def unstructure(record: object) -> Any:
     return _CONVERTER.unstructure(record)
 
 
+def _child(path: str, key: object) -> str:
+    """``$.key`` for a plain key, ``$["odd key"]`` for any other."""
+    if isinstance(key, str) and _KEY.fullmatch(key):
+        return f"{path}.{key}"
+    return f"{path}[{key!r}]"
+
+
 def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
         for sub in exc.exceptions:
@@ -327,7 +358,7 @@ def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
                 (n for n in notes if isinstance(n, (AttributeValidationNote, IterableValidationNote))), None
             )
             if isinstance(note, AttributeValidationNote):
-                yield from _problems(sub, f"{path}.{note.name}")
+                yield from _problems(sub, _child(path, note.name))
             elif isinstance(note, IterableValidationNote):
                 yield from _problems(sub, f"{path}[{note.index!r}]")
             else:
@@ -336,8 +367,8 @@ def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
     if isinstance(exc, ForbiddenExtraKeysError):
         allowed = getattr(exc, "allowed", None)
         hint = f" (expected one of: {', '.join(allowed)})" if allowed else ""
-        for key in sorted(exc.extra_fields):
-            yield Problem(f"{path}.{key}", f"unknown field{hint}")
+        for key in sorted(exc.extra_fields, key=repr):
+            yield Problem(_child(path, key), f"unknown field{hint}")
         return
     if isinstance(exc, KeyError):
         yield Problem(path, "is required but missing")

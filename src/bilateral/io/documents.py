@@ -17,6 +17,7 @@ from bilateral.io.converter import structure, unstructure
 from bilateral.io.formats import Format, check_format, format_of, parse, render
 from bilateral.model.integrity import problems
 from bilateral.model.partnership import SCHEMA_VERSION, Dataset, Partnership
+from bilateral.model.typecheck import type_problems
 
 __all__ = ["dump", "dumps", "from_data", "load", "loads", "to_data", "validate"]
 
@@ -41,7 +42,7 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> Dataset:
     path = Path(path)
     fmt = check_format(format) if format is not None else format_of(path.name)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")  # a leading byte-order mark is dropped by the parser
     except UnicodeDecodeError as exc:
         raise InvalidDataError(
             [Problem("$", f"not UTF-8 text ({exc.reason} at byte {exc.start})", str(path))]
@@ -129,8 +130,15 @@ def validate(obj: Dataset | Partnership) -> list[Problem]:
 
 
 def to_data(obj: Dataset | Partnership) -> dict[str, Any]:
-    """Plain data for a dataset, or for a dataset of one partnership."""
+    """Plain data for a dataset, or for a dataset of one partnership.
+
+    Raises:
+        InvalidDataError: A field holds a value of the wrong type (records built in Python).
+    """
     dataset = obj if isinstance(obj, Dataset) else Dataset.of(obj)
+    wrong = type_problems(dataset)
+    if wrong:
+        raise InvalidDataError(wrong)
     data = unstructure(dataset)
     return {"schema_version": dataset.schema_version, **data}
 
@@ -163,7 +171,13 @@ def dump(obj: Dataset | Partnership, path: str | os.PathLike[str], format: str |
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename."""
+    """Write ``text`` to ``path`` through a temporary file and a rename.
+
+    A symbolic link is followed: the file it points to is replaced, not the link.
+    """
+    path = path.resolve() if path.is_symlink() else path
+    if not path.parent.is_dir():
+        raise FileNotFoundError(2, f"cannot write {path}: the folder {path.parent} does not exist")
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:

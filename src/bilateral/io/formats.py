@@ -7,6 +7,7 @@ data always gives the same text.
 """
 
 import json
+import re
 import tomllib
 from decimal import Decimal
 from typing import Any, Literal
@@ -45,9 +46,9 @@ def check_format(fmt: str) -> Format:
         ValueError: It does not.
     """
     for known in FORMATS:
-        if fmt == known:
+        if fmt.lower() == known:
             return known
-    if fmt == "yml":
+    if fmt.lower() == "yml":
         return "yaml"
     raise ValueError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
 
@@ -65,6 +66,10 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+def _no_constant(name: str) -> object:
+    raise _DuplicateKeyError(f"{name} is not a number JSON allows")
+
+
 class _Loader(yaml.SafeLoader):
     """YAML's safe loader, with exact decimals and no silent duplicate keys."""
 
@@ -78,14 +83,32 @@ def _construct_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    """A mapping; a key written twice is an error, while a key may override a merged (``<<``) one."""
+    written: list[Any] = []
+    for key_node, _ in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            continue
+        key = loader.construct_object(key_node, deep=True)
+        if key is not None and not isinstance(key, (str, int, bool, Decimal)):
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be plain text, not a list or a mapping", key_node.start_mark
+            )
+        if key in written:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+        written.append(key)
     loader.flatten_mapping(node)
     result: dict[Any, Any] = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if key in result:
-            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
-        result[key] = loader.construct_object(value_node, deep=True)
+        result[loader.construct_object(key_node, deep=True)] = loader.construct_object(value_node, deep=True)
     return result
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:
+    """A whole number written in decimal; ``010``, ``0x10`` or ``1:30`` stay text for the checks to name."""
+    text = str(loader.construct_scalar(node))
+    if re.fullmatch(r"[-+]?(0|[1-9][0-9]*)", text, re.ASCII):
+        return int(text)
+    return text
 
 
 def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
@@ -97,6 +120,7 @@ def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> obje
 
 
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
@@ -113,9 +137,17 @@ class _Dumper(yaml.SafeDumper):
 _ESCAPE = frozenset("\x85\u2028\u2029\r\t\ufeff") | frozenset(chr(c) for c in range(32) if c != 10)
 
 
+# Text that a YAML 1.2 reader (yq, ruamel, js-yaml) would take for a number.
+_NUMBER_LIKE = re.compile(
+    r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0[xob].*|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
+)
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     if any(char in _ESCAPE for char in value) or value != value.strip(" "):
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    if _NUMBER_LIKE.fullmatch(value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'")
     return dumper.represent_str(value)
 
 
@@ -128,9 +160,13 @@ def parse(text: str, fmt: Format) -> Any:
     Raises:
         InvalidDataError: The text is not well-formed in this format.
     """
+    text = text.removeprefix("\ufeff")  # a byte-order mark, as some editors write
+    name = {"json": "JSON", "toml": "TOML", "yaml": "YAML"}[fmt]
     try:
         if fmt == "json":
-            return json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicates)
+            return json.loads(
+                text, parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=_no_duplicates
+            )
         if fmt == "toml":
             return tomllib.loads(text, parse_float=Decimal)
         return yaml.load(text, Loader=_Loader)
@@ -138,12 +174,16 @@ def parse(text: str, fmt: Format) -> Any:
         raise InvalidDataError(
             [Problem("$", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")]
         ) from None
-    except _DuplicateKeyError as exc:
+    except _DuplicateKeyError as exc:  # also a NaN or Infinity literal
         raise InvalidDataError([Problem("$", f"not valid JSON: {exc}")]) from None
     except tomllib.TOMLDecodeError as exc:
         raise InvalidDataError([Problem("$", f"not valid TOML: {exc}")]) from None
     except yaml.YAMLError as exc:
         raise InvalidDataError([Problem("$", f"not valid YAML: {_yaml_message(exc)}")]) from None
+    except RecursionError:
+        raise InvalidDataError([Problem("$", f"not readable {name}: nested too deeply")]) from None
+    except (ValueError, TypeError) as exc:  # e.g. numbers of thousands of digits
+        raise InvalidDataError([Problem("$", f"not readable {name}: {exc}")]) from None
 
 
 def _yaml_message(exc: yaml.YAMLError) -> str:

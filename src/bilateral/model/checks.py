@@ -35,7 +35,7 @@ CHECK = "bilateral.check"
 REFERS = "bilateral.refers"
 Check = Callable[[Any], None]
 
-_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+_ID_RE = re.compile(r"[a-z0-9][a-z0-9_.-]*", re.ASCII)
 
 
 @functools.cache
@@ -76,7 +76,7 @@ def language(code: str) -> None:
 
 def identifier(value: str) -> None:
     """A record id: lower-case letters, digits, ``-``, ``_`` and ``.``."""
-    if not _ID_RE.match(value):
+    if not _ID_RE.fullmatch(value):
         raise ValueError(
             f"{value!r} is not a valid id (use lower-case letters, digits, '-', '_' and '.',"
             " starting with a letter or digit)"
@@ -90,7 +90,11 @@ def non_empty(value: str) -> None:
 
 
 def non_negative(value: Decimal) -> None:
-    """A finite amount of zero or more."""
+    """A finite `Decimal` of zero or more."""
+    if not isinstance(value, Decimal) or isinstance(value, bool):
+        raise TypeError(
+            f"expected a Decimal, got {type(value).__name__} {value!r} (write Decimal('{value}'))"
+        )
     if not value.is_finite():
         raise ValueError(f"{value} is not a finite number")
     if value < 0:

@@ -18,7 +18,7 @@ __all__ = ["PartialDate", "Period", "Precision"]
 
 Precision = Literal["year", "month", "day"]
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%])?$")
+_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%])?", re.ASCII)
 _QUALIFIERS = {"": (False, False), "~": (True, False), "?": (False, True), "%": (True, True)}
 
 
@@ -76,7 +76,7 @@ class PartialDate:
         Raises:
             ValueError: The text is no such date, or names a day that does not exist.
         """
-        match = _DATE_RE.match(text)
+        match = _DATE_RE.fullmatch(text)
         if match is None:
             raise ValueError(
                 f"{text!r} is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD, "
@@ -161,6 +161,8 @@ def _validate_period(instance: "Period", _attribute: "attrs.Attribute[bool]", _v
         raise ValueError(f"the end {end} is before the start {start}")
     if instance.ongoing and end is not None:
         raise ValueError("an ongoing period has no end date")
+    if start is None and end is None and not instance.ongoing:
+        raise ValueError("a period needs a start, an end, or both (or to be ongoing)")
 
 
 @attrs.frozen
@@ -195,7 +197,15 @@ class Period:
         first, _, second = text.partition("/")
         if "/" in second:
             raise ValueError(f"{text!r} is not a valid period (more than one '/')")
-        start = PartialDate.parse(first) if first not in ("", "..") else None
+        if first == "..":
+            raise ValueError(
+                f"{text!r} is not a valid period (an open start is not supported; leave it empty if unknown)"
+            )
+        if first == "" and second == "":
+            raise ValueError(f"{text!r} is not a valid period (give a start, an end, or both)")
+        if first == "" and second == "..":
+            return cls(None, None, True)
+        start = PartialDate.parse(first) if first else None
         ongoing = second == ".."
         end = PartialDate.parse(second) if second not in ("", "..") else None
         if start is not None and end is not None and end.latest < start.earliest:

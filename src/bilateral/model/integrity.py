@@ -6,16 +6,24 @@ unique ids, references that resolve, dates in order, flows between the
 parties, claims that rest on sources. `problems` finds every breach at once.
 """
 
+import enum
+import types
+import typing
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
 
 from bilateral.errors import Problem
+from bilateral.model.amounts import ChangeUnit
+from bilateral.model.checks import CHECK, run_check
+from bilateral.model.dates import PartialDate, Period
+from bilateral.model.debt import DebtRestructuring
 from bilateral.model.instruments import Instrument
 from bilateral.model.partnership import Dataset, Partnership
 from bilateral.model.sanctions import SanctionMeasure, SanctionTarget
 from bilateral.model.sources import AlternativeClaim, Source
+from bilateral.model.trade import TradeChange, TradeTarget
 from bilateral.model.walk import references
 
 __all__ = ["problems"]
@@ -151,7 +159,15 @@ def _record_rules(
         for alt_index, alt in enumerate(getattr(record, "alternatives", ())):
             found += _alternative(record, alt, f"{here}.alternatives[{alt_index}]", pools)
         if isinstance(record, Instrument):
-            found += _instrument(record, here)
+            found += _in_order(record, here, ("signed", "in_force", "ends"))
+            found += _in_order(record, here, ("announced", "ends"))
+        if isinstance(record, DebtRestructuring):
+            found += _in_order(record, here, ("first_payment", "final_payment"))
+            found += _in_order(record, here, ("agreed", "final_payment"))
+        if isinstance(record, TradeTarget):
+            found += _in_order(record, here, ("stated", "by"))
+        if isinstance(record, TradeChange) and record.unit is ChangeUnit.FACTOR and record.value <= 0:
+            found.append(Problem(f"{here}.value", f"a factor must be more than 0, not {record.value}"))
         if isinstance(record, SanctionMeasure):
             found += _measure(record, here)
         for field, noun in _NON_EMPTY:
@@ -164,9 +180,11 @@ def _record_rules(
     return found
 
 
-def _cited(citations: Sequence[Any], path: str, pools: _Pools) -> list[Problem]:
+def _cited(citations: Sequence[Any], path: str, pools: _Pools, weak_alone: bool = False) -> list[Problem]:
     if not citations:
         return [Problem(f"{path}.citations", "cites no source (every claim needs at least one citation)")]
+    if weak_alone:
+        return []
     cited = [pools.sources.get(c.source) for c in citations]
     known = [s for s in cited if s is not None]
     if known and len(known) == len(cited) and all(s.weak for s in known):
@@ -190,17 +208,44 @@ def _alternative(record: Any, alt: AlternativeClaim, path: str, pools: _Pools) -
                 f"{alt.field!r} is not a field a claim can be about (one of: {', '.join(sorted(names))})",
             )
         )
-    found += _cited(alt.citations, path, pools)
+    else:
+        problem = _claimed_value(type(record), alt.field, alt.value)
+        if problem is not None:
+            found.append(Problem(f"{path}.value", problem))
+    # An alternative is attributed, not asserted: a weak source may stand behind one alone.
+    found += _cited(alt.citations, path, pools, weak_alone=True)
     return found
 
 
-_DATE_ORDER = ("signed", "in_force", "ends")
+def _claimed_value(cls: type, name: str, value: str) -> str | None:
+    """Why ``value`` cannot be a value of field ``name``, for fields with a written form; else None."""
+    field = next(f for f in attrs.fields(cls) if f.name == name)
+    hint = typing.get_type_hints(cls)[name]
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    base = args[0] if typing.get_origin(hint) in (types.UnionType, typing.Union) and len(args) == 1 else hint
+    try:
+        if base is PartialDate:
+            PartialDate.parse(value)
+        elif base is Period:
+            Period.parse(value)
+        elif isinstance(base, type) and issubclass(base, enum.Enum):
+            if value not in {m.value for m in base}:
+                allowed = ", ".join(str(m.value) for m in base)
+                return f"{value!r} is not a value of {name} (expected one of: {allowed})"
+        elif base is str and CHECK in field.metadata:
+            run_check(field.metadata[CHECK], value)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
 _NON_EMPTY = (("areas", "cooperation area"), ("targets", "target"), ("types", "measure type"))
 
 
-def _instrument(instrument: Instrument, path: str) -> list[Problem]:
+def _in_order(record: Any, path: str, names: tuple[str, ...]) -> list[Problem]:
+    """A problem for each date in ``names`` that comes before an earlier-named one."""
     found = []
-    dates = [(name, getattr(instrument, name)) for name in _DATE_ORDER]
+    dates = [(name, getattr(record, name)) for name in names]
     known = [(name, d) for name, d in dates if d is not None]
     for i, (later_name, later) in enumerate(known):
         for earlier_name, earlier in known[:i]:

@@ -16,11 +16,11 @@ from bilateral.model.dates import PartialDate
 
 __all__ = ["AlternativeClaim", "Citation", "Source", "SourceKind"]
 
-_GRADE_RE = re.compile(r"^[A-F][1-6]$")
+_GRADE_RE = re.compile(r"[A-F][1-6]", re.ASCII)
 
 
 def _grade(value: str) -> None:
-    if not _GRADE_RE.match(value):
+    if not _GRADE_RE.fullmatch(value):
         raise ValueError(
             f"{value!r} is not an Admiralty grade (a letter A-F for the source's "
             "reliability and a digit 1-6 for the information's credibility, e.g. 'B2')"

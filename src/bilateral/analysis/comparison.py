@@ -1,0 +1,179 @@
+"""`compare`: two or more partnerships side by side, area by area, on the same metrics."""
+
+import datetime as dt
+
+import attrs
+
+from bilateral.analysis.exposure import exposure
+from bilateral.analysis.snapshot import as_of as snapshot_on
+from bilateral.model.areas import CooperationArea
+from bilateral.model.instruments import InstrumentKind
+from bilateral.model.partnership import Partnership
+
+__all__ = ["AreaCell", "AreaRow", "Comparison", "ExposureCell", "SharedActor", "compare"]
+
+
+@attrs.frozen
+class AreaCell:
+    """One partnership's record in one area.
+
+    Attributes:
+        instruments: How many instruments serve the area.
+        active: How many were certainly in force or operating on the day.
+        not_known: How many the sources leave open on the day.
+        kinds: The kinds of those instruments, in the order of `InstrumentKind`.
+    """
+
+    instruments: int
+    active: int
+    not_known: int
+    kinds: tuple[InstrumentKind, ...]
+
+
+@attrs.frozen
+class AreaRow:
+    """One area across the partnerships.
+
+    Attributes:
+        area: The area.
+        cells: One cell per partnership, in the order they were given.
+    """
+
+    area: CooperationArea
+    cells: tuple[AreaCell, ...]
+
+    @property
+    def covered_by_all(self) -> bool:
+        """True if every partnership has an instrument in the area."""
+        return all(c.instruments for c in self.cells)
+
+
+@attrs.frozen
+class SharedActor:
+    """An actor that takes part in more than one of the partnerships.
+
+    Attributes:
+        actor: The actor's id.
+        names: For each partnership, the name it gives the actor (None if it defines none).
+        partnerships: For each partnership, whether its instruments name the actor.
+    """
+
+    actor: str
+    names: tuple[str | None, ...]
+    partnerships: tuple[bool, ...]
+
+    @property
+    def name(self) -> str:
+        """The actor's name: the first one given, or its id."""
+        return next((n for n in self.names if n is not None), self.actor)
+
+
+@attrs.frozen
+class ExposureCell:
+    """One partnership's sanctions exposure on the day.
+
+    Attributes:
+        measures: Sanction measures on its parties or actors in force on the day.
+        exposed: Instruments that run through a sanctioned actor or sector.
+        instruments: All its instruments.
+    """
+
+    measures: int
+    exposed: int
+    instruments: int
+
+
+@attrs.frozen
+class Comparison:
+    """Partnerships side by side.
+
+    Attributes:
+        partnerships: The partnerships, in the order given.
+        date: The day compared on (None: each partnership's own ``data_as_of``).
+        areas: One row per area that any of them covers, in area order.
+        shared_actors: Actors named by the instruments of two or more of them.
+        exposure: One cell per partnership.
+    """
+
+    partnerships: tuple[Partnership, ...]
+    date: dt.date | None
+    areas: tuple[AreaRow, ...]
+    shared_actors: tuple[SharedActor, ...]
+    exposure: tuple[ExposureCell, ...]
+
+    @property
+    def only_some(self) -> tuple[AreaRow, ...]:
+        """The areas that some partnerships cover and others do not."""
+        return tuple(row for row in self.areas if not row.covered_by_all)
+
+    def reversed(self) -> "Comparison":
+        """The same comparison with the partnerships in reverse order (the mirror image)."""
+        return Comparison(
+            partnerships=self.partnerships[::-1],
+            date=self.date,
+            areas=tuple(AreaRow(r.area, r.cells[::-1]) for r in self.areas),
+            shared_actors=tuple(
+                SharedActor(a.actor, a.names[::-1], a.partnerships[::-1]) for a in self.shared_actors
+            ),
+            exposure=self.exposure[::-1],
+        )
+
+
+def _actors(partnership: Partnership) -> set[str]:
+    named: set[str] = set()
+    for i in partnership.instruments:
+        named.update(i.participants)
+        named.update(a for a in (i.provider, i.recipient) if a is not None)
+    return named
+
+
+def compare(*partnerships: Partnership, as_of: dt.date | None = None) -> Comparison:
+    """Set two or more partnerships side by side on the same metrics.
+
+    ``compare(a, b).reversed() == compare(b, a)``: the order given only
+    orders the columns.
+
+    Raises:
+        ValueError: Fewer than two partnerships.
+    """
+    if len(partnerships) < 2:
+        raise ValueError(f"compare needs two or more partnerships, got {len(partnerships)}")
+    snapshots = [snapshot_on(p, as_of or p.data_as_of) for p in partnerships]
+    rows = []
+    for area in CooperationArea:
+        cells = []
+        for p, snap in zip(partnerships, snapshots, strict=True):
+            ids = {i.id for i in p.instruments if area in i.areas}
+            kinds = {i.kind for i in p.instruments if i.id in ids}
+            cells.append(
+                AreaCell(
+                    instruments=len(ids),
+                    active=sum(1 for s in snap.instruments if s.instrument.id in ids and s.active is True),
+                    not_known=sum(1 for s in snap.instruments if s.instrument.id in ids and s.active is None),
+                    kinds=tuple(k for k in InstrumentKind if k in kinds),
+                )
+            )
+        if any(c.instruments for c in cells):
+            rows.append(AreaRow(area, tuple(cells)))
+    named = [_actors(p) for p in partnerships]
+    names = [{a.id: a.name for a in p.actors} for p in partnerships]
+    shared = sorted(a for a in set().union(*named) if sum(a in n for n in named) >= 2)
+    cells_exposure = []
+    for p, snap in zip(partnerships, snapshots, strict=True):
+        found = exposure(p, snap.date)
+        cells_exposure.append(
+            ExposureCell(
+                measures=sum(1 for m in snap.measures if m.in_force is True),
+                exposed=len(found.instruments),
+                instruments=len(p.instruments),
+            )
+        )
+    return Comparison(
+        partnerships=tuple(partnerships),
+        date=as_of,
+        areas=tuple(rows),
+        shared_actors=tuple(
+            SharedActor(a, tuple(n.get(a) for n in names), tuple(a in n for n in named)) for a in shared
+        ),
+        exposure=tuple(cells_exposure),
+    )

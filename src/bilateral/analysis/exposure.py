@@ -1,0 +1,165 @@
+"""`exposure`: which instruments run through sanctioned actors or sectors, under which measure.
+
+An instrument is exposed to a measure in force when the measure targets
+
+- one of its actors (participant, provider or recipient), or an actor that
+  owns one of them (through ``parent``): *via actor*;
+- a sector of one of the parties, and the instrument serves that area:
+  *via sector*;
+- a whole party, and the instrument serves an area the measure's types bear
+  on (arms and military assistance on defence; financial measures, asset
+  freezes and investment bans on finance and investment; trade measures and
+  export controls on trade and energy; travel bans on tourism): *via country*.
+"""
+
+import datetime as dt
+import enum
+
+import attrs
+
+from bilateral.analysis.snapshot import measure_in_force
+from bilateral.model.areas import CooperationArea
+from bilateral.model.instruments import Instrument
+from bilateral.model.partnership import Partnership
+from bilateral.model.sanctions import MeasureType, SanctionMeasure, SanctionTarget
+
+__all__ = ["Exposure", "ExposureHit", "Route", "exposure"]
+
+A = CooperationArea
+#: The areas a country-wide measure of each type bears on.
+TYPE_AREAS: dict[MeasureType, frozenset[CooperationArea]] = {
+    MeasureType.ARMS: frozenset({A.DEFENCE}),
+    MeasureType.MILITARY_ASSISTANCE: frozenset({A.DEFENCE}),
+    MeasureType.FINANCIAL: frozenset({A.FINANCE, A.INVESTMENT}),
+    MeasureType.ASSET_FREEZE: frozenset({A.FINANCE, A.INVESTMENT}),
+    MeasureType.INVESTMENT_BAN: frozenset({A.FINANCE, A.INVESTMENT}),
+    MeasureType.TRADE: frozenset({A.TRADE, A.ENERGY}),
+    MeasureType.EXPORT_CONTROL: frozenset({A.TRADE, A.ENERGY}),
+    MeasureType.TRAVEL: frozenset({A.TOURISM}),
+    MeasureType.OTHER: frozenset(),
+}
+
+
+class Route(enum.Enum):
+    """How a measure reaches an instrument."""
+
+    ACTOR = "actor"
+    SECTOR = "sector"
+    COUNTRY = "country"
+
+
+@attrs.frozen
+class ExposureHit:
+    """One instrument touched by one measure.
+
+    Attributes:
+        instrument: The instrument.
+        measure: The measure, with its legal basis and period.
+        route: How the measure reaches it.
+        target: The target of the measure that does.
+        through: The actor id or the area the route runs through.
+        in_force: Whether the measure applied on the day (None: not known).
+    """
+
+    instrument: Instrument
+    measure: SanctionMeasure
+    route: Route
+    target: SanctionTarget
+    through: str
+    in_force: bool | None
+
+
+@attrs.frozen
+class Exposure:
+    """The sanctions exposure of a partnership on a day.
+
+    Attributes:
+        partnership: The partnership's id.
+        date: The day.
+        hits: Every (instrument, measure) pair, in instrument then measure order.
+    """
+
+    partnership: str
+    date: dt.date
+    hits: tuple[ExposureHit, ...]
+
+    @property
+    def instruments(self) -> tuple[Instrument, ...]:
+        """The exposed instruments, each once, in dataset order."""
+        seen: dict[str, Instrument] = {}
+        for hit in self.hits:
+            seen.setdefault(hit.instrument.id, hit.instrument)
+        return tuple(seen.values())
+
+    def by_sender(self) -> tuple[tuple[str, tuple[ExposureHit, ...]], ...]:
+        """The hits grouped by the id of the measure's sender, senders sorted."""
+        senders = sorted({hit.measure.sender for hit in self.hits})
+        return tuple((s, tuple(h for h in self.hits if h.measure.sender == s)) for s in senders)
+
+    def by_type(self) -> tuple[tuple[MeasureType, tuple[ExposureHit, ...]], ...]:
+        """The hits grouped by measure type, in the order of `MeasureType`."""
+        return tuple(
+            (t, tuple(h for h in self.hits if t in h.measure.types))
+            for t in MeasureType
+            if any(t in h.measure.types for h in self.hits)
+        )
+
+
+def _owners(partnership: Partnership, actor_id: str) -> list[str]:
+    """The actor and, through ``parent``, every actor that owns it."""
+    parents = {a.id: a.parent for a in partnership.actors}
+    chain = [actor_id]
+    while (parent := parents.get(chain[-1])) is not None and parent not in chain:
+        chain.append(parent)
+    return chain
+
+
+def _routes(
+    partnership: Partnership, instrument: Instrument, target: SanctionTarget, types: tuple[MeasureType, ...]
+) -> list[tuple[Route, str]]:
+    actors = [
+        a for a in (*instrument.participants, instrument.provider, instrument.recipient) if a is not None
+    ]
+    if target.actor is not None:
+        return [(Route.ACTOR, a) for a in dict.fromkeys(actors) if target.actor in _owners(partnership, a)][
+            :1
+        ]
+    if target.country not in partnership.parties:
+        return []
+    if target.sector is not None:
+        return [(Route.SECTOR, target.sector.value)] if target.sector in instrument.areas else []
+    bearing = frozenset().union(*(TYPE_AREAS[t] for t in types))
+    areas = [a for a in instrument.areas if a in bearing]
+    return [(Route.COUNTRY, areas[0].value)] if areas else []
+
+
+def exposure(partnership: Partnership, as_of: dt.date | None = None) -> Exposure:
+    """Which instruments run through an actor or a sector under a sanction measure.
+
+    Measures count when they certainly applied on ``as_of`` (default: the
+    partnership's ``data_as_of``), or may have (``in_force`` is then None);
+    measures certainly not in force are left out.
+    """
+    day = as_of or partnership.data_as_of
+    hits = []
+    for instrument in partnership.instruments:
+        for measure in partnership.sanctions:
+            in_force = measure_in_force(measure, day)
+            if in_force is False:
+                continue
+            for target in measure.targets:
+                for route, through in _routes(partnership, instrument, target, measure.types):
+                    hits.append(ExposureHit(instrument, measure, route, target, through, in_force))
+    return Exposure(partnership.id, day, _unique(hits))
+
+
+def _unique(hits: list[ExposureHit]) -> tuple[ExposureHit, ...]:
+    """One hit per (instrument, measure): the first route found."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for hit in hits:
+        key = (hit.instrument.id, hit.measure.id)
+        if key not in seen:
+            seen.add(key)
+            kept.append(hit)
+    return tuple(kept)

@@ -1,0 +1,287 @@
+"""`summarize`: a partnership on one page: areas, trade, debt, disruptions, sanctions, sources."""
+
+import datetime as dt
+import enum
+from collections import Counter
+
+import attrs
+
+from bilateral.analysis.conflicts import records
+from bilateral.analysis.growth import DerivedValue, TargetProgress, implied_baseline, target_progress
+from bilateral.analysis.snapshot import Snapshot
+from bilateral.analysis.snapshot import as_of as snapshot_on
+from bilateral.analysis.timeline import Event, timeline
+from bilateral.model.areas import CooperationArea
+from bilateral.model.debt import DebtRestructuring
+from bilateral.model.disruptions import Disruption
+from bilateral.model.instruments import Instrument, Status
+from bilateral.model.partnership import Partnership
+from bilateral.model.sanctions import SanctionMeasure
+from bilateral.model.sources import SourceKind
+from bilateral.model.trade import TradeChange, TradeFigure
+
+__all__ = [
+    "AreaSummary",
+    "DebtSummary",
+    "DisruptionPhase",
+    "DisruptionSummary",
+    "SanctionsSummary",
+    "SourceMix",
+    "Summary",
+    "TradeSummary",
+    "summarize",
+]
+
+
+@attrs.frozen
+class AreaSummary:
+    """One cooperation area of a partnership.
+
+    Attributes:
+        area: The area.
+        instruments: The instruments that serve it, in dataset order.
+        by_status: How many of them have each status, in lifecycle order (only statuses present).
+        first: The first dated development, if any.
+        latest: The latest dated development (on or before the day), if any.
+        active: The instruments certainly in force or operating on the day.
+        not_known: The instruments whose state on the day the sources leave open.
+    """
+
+    area: CooperationArea
+    instruments: tuple[Instrument, ...]
+    by_status: tuple[tuple[Status, int], ...]
+    first: Event | None
+    latest: Event | None
+    active: tuple[Instrument, ...]
+    not_known: tuple[Instrument, ...]
+
+
+@attrs.frozen
+class TradeSummary:
+    """Trade: the latest figures, the stated changes, what they imply, and the targets.
+
+    Attributes:
+        latest: The latest figure of each direction (turnover, and each way).
+        changes: Every stated change.
+        derived: Values computed from figures and changes, marked as derived.
+        targets: Each target with the growth it needs and the progress towards it.
+    """
+
+    latest: tuple[TradeFigure, ...]
+    changes: tuple[TradeChange, ...]
+    derived: tuple[DerivedValue, ...]
+    targets: tuple[TargetProgress, ...]
+
+
+@attrs.frozen
+class DebtSummary:
+    """Debt: the restructurings and what falls due when, where the sources say.
+
+    Attributes:
+        restructurings: Every restructuring, in dataset order.
+        due: Payment dates the sources give, in date order.
+    """
+
+    restructurings: tuple[DebtRestructuring, ...]
+    due: tuple[Event, ...]
+
+
+class DisruptionPhase(enum.Enum):
+    """Where a disruption stands on a day."""
+
+    NOT_STARTED = "not_started"
+    ACTIVE = "active"
+    OPEN_ENDED = "open_ended"
+    RESOLVED = "resolved"
+    NOT_KNOWN = "not_known"
+
+
+@attrs.frozen
+class DisruptionSummary:
+    """A disruption and where it stands on the day.
+
+    Attributes:
+        disruption: The disruption.
+        phase: Active (with a known end to come), open-ended (no end known),
+            resolved, not started, or not known.
+    """
+
+    disruption: Disruption
+    phase: DisruptionPhase
+
+
+@attrs.frozen
+class SanctionsSummary:
+    """The sanction measures in force on the day, on each party and on the partnership's actors.
+
+    Attributes:
+        on_parties: For each party, the measures targeting it (or a sector of it).
+        on_actors: For each targeted actor id, the measures targeting it.
+        not_known: Measures that may or may not have applied on the day.
+    """
+
+    on_parties: tuple[tuple[str, tuple[SanctionMeasure, ...]], ...]
+    on_actors: tuple[tuple[str, tuple[SanctionMeasure, ...]], ...]
+    not_known: tuple[SanctionMeasure, ...]
+
+
+@attrs.frozen
+class SourceMix:
+    """What the claims rest on.
+
+    Attributes:
+        claims: The number of claim records (instruments, trade records, debts,
+            disruptions and sanction measures).
+        single_source: Claims that cite one source only.
+        state_media_only: Claims whose every source is state-affiliated media.
+        official: Claims that cite at least one official document.
+        sources: The number of sources.
+    """
+
+    claims: int
+    single_source: int
+    state_media_only: int
+    official: int
+    sources: int
+
+
+@attrs.frozen
+class Summary:
+    """A partnership summarised as of a day.
+
+    Attributes:
+        partnership: The partnership.
+        date: The day (by default the partnership's ``data_as_of``).
+        areas: One summary per area the partnership's instruments serve, in area order.
+        trade: Trade.
+        debt: Debt.
+        disruptions: Each disruption and its phase.
+        sanctions: The sanctions in force.
+        sources: The source mix.
+    """
+
+    partnership: Partnership
+    date: dt.date
+    areas: tuple[AreaSummary, ...]
+    trade: TradeSummary
+    debt: DebtSummary
+    disruptions: tuple[DisruptionSummary, ...]
+    sanctions: SanctionsSummary
+    sources: SourceMix
+
+
+def _areas(
+    partnership: Partnership, snapshot: Snapshot, events: tuple[Event, ...]
+) -> tuple[AreaSummary, ...]:
+    summaries = []
+    for area in CooperationArea:
+        instruments = tuple(i for i in partnership.instruments if area in i.areas)
+        if not instruments:
+            continue
+        ids = {i.id for i in instruments}
+        counts = Counter(i.status for i in instruments)
+        dated = [e for e in events if e.record_type == "instrument" and e.record in ids]
+        past = [e for e in dated if e.date.earliest <= snapshot.date]
+        summaries.append(
+            AreaSummary(
+                area=area,
+                instruments=instruments,
+                by_status=tuple((s, counts[s]) for s in Status if counts[s]),
+                first=dated[0] if dated else None,
+                latest=past[-1] if past else None,
+                active=tuple(i for i in snapshot.active if i.id in ids),
+                not_known=tuple(i for i in snapshot.not_known if i.id in ids),
+            )
+        )
+    return tuple(summaries)
+
+
+def _trade(partnership: Partnership) -> TradeSummary:
+    trade = partnership.trade
+    latest: dict[tuple[str | None, str | None], TradeFigure] = {}
+    for figure in trade.figures:
+        key = (figure.origin, figure.destination)
+        end = figure.period.end or figure.period.start
+        best = latest.get(key)
+        best_end = None if best is None else (best.period.end or best.period.start)
+        if (
+            figure.value is not None
+            and end is not None
+            and (best_end is None or end.sort_key() > best_end.sort_key())
+        ):
+            latest[key] = figure
+    derived = tuple(
+        value
+        for change in trade.changes
+        for figure in trade.figures
+        if (value := implied_baseline(change, figure)) is not None
+    )
+    figures = {f.id: f for f in trade.figures}
+    targets = tuple(
+        target_progress(t, figures.get(t.baseline) if t.baseline else None) for t in trade.targets
+    )
+    return TradeSummary(tuple(latest.values()), trade.changes, derived, targets)
+
+
+def _phase(disruption: Disruption, day: dt.date) -> DisruptionPhase:
+    period = disruption.period
+    state = period.contains(day)
+    if state is False:
+        if period.start is not None and period.start.earliest > day:
+            return DisruptionPhase.NOT_STARTED
+        return DisruptionPhase.RESOLVED
+    if state is True:
+        return DisruptionPhase.OPEN_ENDED if period.ongoing else DisruptionPhase.ACTIVE
+    if period.end is None and not period.ongoing and period.start is not None and period.start.latest <= day:
+        return DisruptionPhase.OPEN_ENDED
+    return DisruptionPhase.NOT_KNOWN
+
+
+def _sanctions(partnership: Partnership, snapshot: Snapshot) -> SanctionsSummary:
+    in_force = [s.measure for s in snapshot.measures if s.in_force is True]
+    on_parties = tuple(
+        (party, tuple(m for m in in_force if any(t.country == party and t.actor is None for t in m.targets)))
+        for party in partnership.parties
+    )
+    actor_ids = sorted({t.actor for m in in_force for t in m.targets if t.actor is not None})
+    on_actors = tuple(
+        (actor, tuple(m for m in in_force if any(t.actor == actor for t in m.targets))) for actor in actor_ids
+    )
+    not_known = tuple(s.measure for s in snapshot.measures if s.in_force is None)
+    return SanctionsSummary(on_parties, on_actors, not_known)
+
+
+def _source_mix(partnership: Partnership) -> SourceMix:
+    kinds = {s.id: s.kind for s in partnership.sources}
+    claims = single = state_only = official = 0
+    for _, record in records(partnership):
+        cited = {c.source for c in record.citations}
+        claims += 1
+        single += len(cited) == 1
+        state_only += bool(cited) and all(kinds.get(s) is SourceKind.STATE_MEDIA for s in cited)
+        official += any(kinds.get(s) is SourceKind.OFFICIAL for s in cited)
+    return SourceMix(claims, single, state_only, official, len(partnership.sources))
+
+
+def summarize(partnership: Partnership, as_of: dt.date | None = None) -> Summary:
+    """Summarise a partnership as of a day (default: its ``data_as_of``).
+
+    >>> import bilateral
+    >>> summary = summarize(bilateral.datasets.load())
+    >>> summary.sources.claims == len(list(records(summary.partnership)))
+    True
+    """
+    day = as_of or partnership.data_as_of
+    snapshot = snapshot_on(partnership, day)
+    events = timeline(partnership)
+    due = tuple(e for e in events if e.kind.value == "payment_due")
+    return Summary(
+        partnership=partnership,
+        date=day,
+        areas=_areas(partnership, snapshot, events),
+        trade=_trade(partnership),
+        debt=DebtSummary(partnership.debts, due),
+        disruptions=tuple(DisruptionSummary(d, _phase(d, day)) for d in partnership.disruptions),
+        sanctions=_sanctions(partnership, snapshot),
+        sources=_source_mix(partnership),
+    )

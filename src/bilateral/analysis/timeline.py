@@ -1,0 +1,162 @@
+"""`timeline`: every dated event of a partnership, in order, each date as precise as its source."""
+
+import enum
+from collections.abc import Iterator
+
+import attrs
+
+from bilateral.model.areas import CooperationArea
+from bilateral.model.dates import PartialDate
+from bilateral.model.partnership import Partnership
+from bilateral.model.sources import Citation
+
+__all__ = ["Event", "EventKind", "timeline"]
+
+
+class EventKind(enum.Enum):
+    """What happened at an event of the timeline."""
+
+    ANNOUNCED = "announced"
+    SIGNED = "signed"
+    APPROVED = "approved"
+    RATIFIED = "ratified"
+    IN_FORCE = "in_force"
+    STARTED = "started"
+    DELIVERED = "delivered"
+    COMPLETED = "completed"
+    EXTENDED = "extended"
+    SUSPENDED = "suspended"
+    RESUMED = "resumed"
+    ENDED = "ended"
+    OTHER = "other"
+    DISRUPTION_STARTED = "disruption_started"
+    DISRUPTION_ENDED = "disruption_ended"
+    SANCTION_IMPOSED = "sanction_imposed"
+    SANCTION_LIFTED = "sanction_lifted"
+    DEBT_AGREED = "debt_agreed"
+    PAYMENT_DUE = "payment_due"
+    TARGET_STATED = "target_stated"
+
+    @property
+    def label(self) -> str:
+        """The kind in plain words ("sanction imposed")."""
+        return self.value.replace("_", " ")
+
+
+_ORDER = {kind: index for index, kind in enumerate(EventKind)}
+
+
+@attrs.frozen
+class Event:
+    """One dated event.
+
+    Attributes:
+        date: When, as precisely as the source says.
+        kind: What happened.
+        record: The id of the record it belongs to.
+        record_type: The kind of record ("instrument", "disruption", "sanction", "debt", "trade target").
+        description: What happened, in words.
+        areas: The cooperation areas of the record.
+        citations: The sources for the event (the milestone's, else the record's).
+    """
+
+    date: PartialDate
+    kind: EventKind
+    record: str
+    record_type: str
+    description: str
+    areas: tuple[CooperationArea, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+    def sort_key(self) -> tuple[object, ...]:
+        """Earliest bound first, then the latest, then a fixed order of kinds and ids."""
+        return (*self.date.sort_key(), _ORDER[self.kind], self.record_type, self.record, self.description)
+
+
+def _instrument_events(partnership: Partnership) -> Iterator[Event]:
+    for i in partnership.instruments:
+        for kind, date in (
+            (EventKind.ANNOUNCED, i.announced),
+            (EventKind.SIGNED, i.signed),
+            (EventKind.IN_FORCE, i.in_force),
+            (EventKind.ENDED, i.ends),
+        ):
+            told = any(m.date == date and m.kind.value == kind.value for m in i.milestones)
+            if date is not None and not told:  # a milestone of the same day says more
+                yield Event(date, kind, i.id, "instrument", f"{i.title}: {kind.label}", i.areas, i.citations)
+        for m in i.milestones:
+            yield Event(
+                m.date,
+                EventKind(m.kind.value),
+                i.id,
+                "instrument",
+                f"{i.title}: {m.description}",
+                i.areas,
+                m.citations or i.citations,
+            )
+
+
+def _other_events(partnership: Partnership) -> Iterator[Event]:
+    for d in partnership.disruptions:
+        if d.period.start is not None:
+            yield Event(
+                d.period.start,
+                EventKind.DISRUPTION_STARTED,
+                d.id,
+                "disruption",
+                d.title,
+                d.areas,
+                d.citations,
+            )
+        if d.period.end is not None:
+            yield Event(
+                d.period.end, EventKind.DISRUPTION_ENDED, d.id, "disruption", d.title, d.areas, d.citations
+            )
+    for m in partnership.sanctions:
+        if m.period.start is not None:
+            yield Event(
+                m.period.start, EventKind.SANCTION_IMPOSED, m.id, "sanction", m.title, (), m.citations
+            )
+        if m.period.end is not None:
+            yield Event(m.period.end, EventKind.SANCTION_LIFTED, m.id, "sanction", m.title, (), m.citations)
+    finance = (CooperationArea.FINANCE,)
+    for debt in partnership.debts:
+        if debt.agreed is not None:
+            yield Event(
+                debt.agreed, EventKind.DEBT_AGREED, debt.id, "debt", debt.title, finance, debt.citations
+            )
+        for label, date in (("first payment", debt.first_payment), ("final payment", debt.final_payment)):
+            if date is not None:
+                yield Event(
+                    date,
+                    EventKind.PAYMENT_DUE,
+                    debt.id,
+                    "debt",
+                    f"{debt.title}: {label}",
+                    finance,
+                    debt.citations,
+                )
+    trade = (CooperationArea.TRADE,)
+    for target in partnership.trade.targets:
+        if target.stated is not None:
+            text = f"target of {target.value.amount} {target.value.currency} by {target.by}"
+            yield Event(
+                target.stated,
+                EventKind.TARGET_STATED,
+                target.id,
+                "trade target",
+                text,
+                trade,
+                target.citations,
+            )
+
+
+def timeline(partnership: Partnership) -> tuple[Event, ...]:
+    """Every dated event of the partnership, ordered by its earliest possible day.
+
+    Events dated only to a month or a year keep that precision, and sort by
+    the first day they can mean; ties keep a fixed order, so the result is
+    always the same.
+    """
+    events = [*_instrument_events(partnership), *_other_events(partnership)]
+    return tuple(sorted(events, key=Event.sort_key))

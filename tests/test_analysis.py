@@ -1,0 +1,187 @@
+"""The analysis functions: properties over generated partnerships."""
+
+import datetime as dt
+from collections import Counter
+
+import attrs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import bilateral
+from bilateral.analysis.conflicts import records
+from bilateral.testing import partnerships
+
+_SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+DAYS = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
+
+
+class TestSummary:
+    @_SETTINGS
+    @given(partnerships(), DAYS)
+    def test_counts_equal_record_counts(self, partnership: bilateral.Partnership, day: dt.date) -> None:
+        """Per area, the status counts add up to the instruments that serve the area; so do the claims."""
+        summary = bilateral.summarize(partnership, as_of=day)
+        for area in summary.areas:
+            assert sum(n for _, n in area.by_status) == len(area.instruments)
+            assert len(area.instruments) == sum(1 for i in partnership.instruments if area.area in i.areas)
+            assert set(area.active).isdisjoint(area.not_known)
+        covered = {a for i in partnership.instruments for a in i.areas}
+        assert {a.area for a in summary.areas} == covered
+        assert summary.sources.claims == len(list(records(partnership)))
+        assert summary.sources.single_source <= summary.sources.claims
+        assert len(summary.disruptions) == len(partnership.disruptions)
+        assert len(summary.trade.targets) == len(partnership.trade.targets)
+
+
+class TestAsOf:
+    @_SETTINGS
+    @given(partnerships(), DAYS, DAYS)
+    def test_monotone_for_instruments_that_never_end(
+        self, partnership: bilateral.Partnership, first: dt.date, second: dt.date
+    ) -> None:
+        """An instrument in force with no end goes no -> not known -> yes, and never back."""
+        early, late = sorted((first, second))
+        rank = {False: 0, None: 1, True: 2}
+        for instrument in partnership.instruments:
+            if instrument.ends is not None or instrument.status not in (
+                bilateral.Status.IN_FORCE,
+                bilateral.Status.OPERATING,
+            ):
+                continue
+            before = bilateral.as_of(partnership, early).state(instrument.id).active
+            after = bilateral.as_of(partnership, late).state(instrument.id).active
+            assert rank[before] <= rank[after]
+
+    def test_partial_dates_are_read_exactly(self) -> None:
+        """Signed "2025-05" and in force: not on 30 April, not known on 15 May, yes on 31 May."""
+        treaty = bilateral.Instrument(
+            "t",
+            bilateral.InstrumentKind.TREATY,
+            "Treaty",
+            (bilateral.CooperationArea.ENERGY,),
+            bilateral.Status.IN_FORCE,
+            signed=bilateral.PartialDate(2025, 5),
+            citations=(bilateral.Citation("s"),),
+        )
+        partnership = bilateral.Partnership(
+            "p",
+            ("RUS", "VEN"),
+            "t",
+            dt.date(2026, 1, 1),
+            instruments=(treaty,),
+            sources=(bilateral.Source("s", "t", "p", bilateral.SourceKind.WIRE),),
+        )
+        answers = [
+            bilateral.as_of(partnership, dt.date(2025, m, d)).state("t").active
+            for m, d in ((4, 30), (5, 15), (5, 31))
+        ]
+        assert answers == [False, None, True]
+
+
+class TestCompare:
+    @_SETTINGS
+    @given(partnerships(), partnerships())
+    def test_mirror(self, a: bilateral.Partnership, b: bilateral.Partnership) -> None:
+        """Comparing A with B is the mirror image of comparing B with A."""
+        assert bilateral.compare(a, b).reversed() == bilateral.compare(b, a)
+
+    @_SETTINGS
+    @given(partnerships(), partnerships())
+    def test_rows_count_instruments(self, a: bilateral.Partnership, b: bilateral.Partnership) -> None:
+        """Each cell counts the partnership's instruments in the area; areas covered by none are left out."""
+        comparison = bilateral.compare(a, b)
+        for row in comparison.areas:
+            for p, cell in zip((a, b), row.cells, strict=True):
+                assert cell.instruments == sum(1 for i in p.instruments if row.area in i.areas)
+            assert any(c.instruments for c in row.cells)
+        assert set(comparison.only_some) <= set(comparison.areas)
+
+
+class TestTimeline:
+    @_SETTINGS
+    @given(partnerships())
+    def test_ordered_by_earliest_bound(self, partnership: bilateral.Partnership) -> None:
+        """Events come in order of their earliest possible day, then their latest."""
+        events = bilateral.timeline(partnership)
+        keys = [e.date.sort_key() for e in events]
+        assert keys == sorted(keys)
+
+    @_SETTINGS
+    @given(partnerships())
+    def test_every_date_is_an_event(self, partnership: bilateral.Partnership) -> None:
+        """Each instrument date and milestone gives an event; a date a milestone repeats gives one."""
+        events = bilateral.timeline(partnership)
+        for i in partnership.instruments:
+            fields = {"announced": i.announced, "signed": i.signed, "in_force": i.in_force, "ended": i.ends}
+            expected = {(d, kind) for kind, d in fields.items() if d is not None}
+            expected |= {(m.date, m.kind.value) for m in i.milestones}
+            got = {
+                (e.date, e.kind.value) for e in events if e.record_type == "instrument" and e.record == i.id
+            }
+            assert got == expected
+
+
+class TestDiff:
+    @_SETTINGS
+    @given(partnerships())
+    def test_diff_with_itself_is_empty(self, partnership: bilateral.Partnership) -> None:
+        """diff(x, x) is empty."""
+        assert not bilateral.diff(partnership, partnership)
+
+    @_SETTINGS
+    @given(partnerships(), st.data())
+    def test_reports_exactly_the_edits(self, partnership: bilateral.Partnership, data: st.DataObject) -> None:
+        """Removing one instrument, retitling another and adding a third shows as exactly those changes."""
+        instruments = list(partnership.instruments)
+        expected = set()
+        if instruments:
+            removed = instruments.pop(data.draw(st.integers(0, len(instruments) - 1)))
+            expected.add(("instrument", removed.id, "removed", ()))
+        if instruments:
+            index = data.draw(st.integers(0, len(instruments) - 1))
+            old = instruments[index]
+            instruments[index] = attrs.evolve(old, title=old.title + " (renamed)")
+            expected.add(("instrument", old.id, "changed", ("title",)))
+        source = bilateral.Source("zz-source", "New", "TASS", bilateral.SourceKind.WIRE)
+        added = bilateral.Instrument(
+            "zz-new",
+            bilateral.InstrumentKind.PROGRAMME,
+            "New",
+            (bilateral.CooperationArea.EDUCATION,),
+            bilateral.Status.ANNOUNCED,
+            citations=(bilateral.Citation(source.id),),
+        )
+        instruments.append(added)
+        expected |= {("instrument", "zz-new", "added", ()), ("source", "zz-source", "added", ())}
+        new = attrs.evolve(
+            partnership, instruments=tuple(instruments), sources=(*partnership.sources, source)
+        )
+        got = {
+            (c.record_type, c.record, c.kind, tuple(f.field for f in c.fields))
+            for c in bilateral.diff(partnership, new).changes
+        }
+        assert got == expected
+
+
+class TestConflicts:
+    @_SETTINGS
+    @given(partnerships())
+    def test_one_conflict_per_disputed_field(self, partnership: bilateral.Partnership) -> None:
+        """Every alternative claim appears in exactly one conflict, beside its record's own value."""
+        found = bilateral.conflicts(partnership)
+        listed = [a for c in found for a in c.alternatives]
+        expected = [a for _, r in records(partnership) for a in r.alternatives]
+        assert Counter(map(id, listed)) == Counter(map(id, expected))
+        for conflict in found:
+            assert all(a.field == conflict.field for a in conflict.alternatives)
+
+
+class TestExposure:
+    @_SETTINGS
+    @given(partnerships())
+    def test_hits_are_in_force_or_not_known(self, partnership: bilateral.Partnership) -> None:
+        """No hit comes from a measure certainly not in force; groups hold every hit once."""
+        found = bilateral.exposure(partnership)
+        assert all(h.in_force is not False for h in found.hits)
+        assert sum(len(hits) for _, hits in found.by_sender()) == len(found.hits)
+        assert len({(h.instrument.id, h.measure.id) for h in found.hits}) == len(found.hits)
