@@ -56,7 +56,7 @@ class TestAsOf:
         """Signed "2025-05" and in force: not on 30 April, not known on 15 May, yes on 31 May."""
         treaty = bilateral.Instrument(
             "t",
-            bilateral.InstrumentKind.TREATY,
+            bilateral.InstrumentKind.AGREEMENT,
             "Treaty",
             (bilateral.CooperationArea.ENERGY,),
             bilateral.Status.IN_FORCE,

@@ -109,9 +109,9 @@ def as_of(partnership: Partnership, date: dt.date) -> Snapshot:
 
     >>> import datetime, bilateral
     >>> p = bilateral.datasets.load("russia-venezuela")
-    >>> [as_of(p, datetime.date(2025, m, d)).state("strategic-partnership-treaty-2025").active
-    ...  for m, d in ((4, 30), (11, 1))]
-    [False, True]
+    >>> treaty = "strategic-partnership-treaty-2025"
+    >>> [as_of(p, day).state(treaty).active for day in (datetime.date(2025, 10, 1), datetime.date(2025, 11, 1), p.data_as_of)]
+    [False, None, True]
     """
     return Snapshot(
         partnership=partnership,
