@@ -139,6 +139,13 @@ def exposure(partnership: Partnership, as_of: dt.date | None = None) -> Exposure
     Measures count when they certainly applied on ``as_of`` (default: the
     partnership's ``data_as_of``), or may have (``in_force`` is then None);
     measures certainly not in force are left out.
+
+    >>> import bilateral
+    >>> found = exposure(bilateral.datasets.load())
+    >>> [(h.measure.id, h.measure.legal_basis, h.in_force) for h in found.hits if h.through == "rosneft"]
+    [('us-rosneft-lukoil-2025', 'Executive Order 14024', True), ('uk-rosneft-lukoil-2025', None, True)]
+    >>> [sender for sender, _ in found.by_sender()]
+    ['eu', 'uk', 'usa']
     """
     day = as_of or partnership.data_as_of
     hits = []
