@@ -143,7 +143,7 @@ def exposure(partnership: Partnership, as_of: dt.date | None = None) -> Exposure
     >>> import bilateral
     >>> found = exposure(bilateral.datasets.load())
     >>> [(h.measure.id, h.measure.legal_basis, h.in_force) for h in found.hits if h.through == "rosneft"]
-    [('us-rosneft-lukoil-2025', 'Executive Order 14024', True), ('uk-rosneft-lukoil-2025', None, True)]
+    [('us-rosneft-lukoil-2025', 'Executive Order 14024', None), ('uk-rosneft-lukoil-2025', None, None)]
     >>> [sender for sender, _ in found.by_sender()]
     ['eu', 'uk', 'usa']
     """

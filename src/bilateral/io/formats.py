@@ -70,8 +70,9 @@ def _no_constant(name: str) -> object:
     raise _DuplicateKeyError(f"{name} is not a number JSON allows")
 
 
-class _Loader(yaml.SafeLoader):
-    """YAML's safe loader, with exact decimals and no silent duplicate keys."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """YAML's safe loader (libyaml's parser where PyYAML has it, about 9 times faster),
+    with exact decimals and no silent duplicate keys."""
 
 
 def _construct_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
