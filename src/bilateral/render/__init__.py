@@ -1,0 +1,1 @@
+"""Render: analysis results as text for documents (tables in every format, reports)."""

@@ -1,0 +1,120 @@
+"""The text of table cells: money, partial dates, periods, quantities, statuses.
+
+Cells are written here, never by tabulate's number parsing, so that "≈ $200m"
+keeps its "≈", "May 2025" reads as a month and a code such as "004" stays
+text. Every function returns plain Unicode text; escaping for a format
+happens later (`bilateral.render.formats`).
+"""
+
+import calendar
+import enum
+from decimal import Decimal
+
+from bilateral.model.amounts import Money, Qualifier, Quantity
+from bilateral.model.dates import PartialDate, Period
+
+__all__ = ["answer", "date", "label", "money", "number", "period", "quantity"]
+
+_MARKS = {
+    Qualifier.EXACT: "",
+    Qualifier.ABOUT: "≈ ",
+    Qualifier.AT_LEAST: "≥ ",
+    Qualifier.MORE_THAN: "> ",
+    Qualifier.AT_MOST: "≤ ",
+    Qualifier.LESS_THAN: "< ",
+}
+_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "RUB": "₽", "CNY": "¥"}
+_SCALES = ((Decimal(10) ** 12, "tn"), (Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m"))
+
+
+def number(value: Decimal, approximate: bool = False) -> str:
+    """A number with thousands separators; approximate ones to three significant digits.
+
+    >>> number(Decimal("16600")), number(Decimal("129870130"), approximate=True)
+    ('16,600', '130,000,000')
+    """
+    if approximate and value != 0:
+        digits = value.adjusted() - 2
+        value = value.quantize(Decimal(10) ** digits) if digits < 0 else round(value, -digits)
+    text = f"{value.normalize():,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def money(value: Money) -> str:
+    """Money as people write it: ``$200m``, ``≈ $130m``, ``≤ $4bn``, ``€1.3bn``, ``616,000 CNY``.
+
+    Exact amounts keep every digit; approximate ones are shown to three
+    significant digits, after their mark.
+
+    >>> money(Money(Decimal("200000000"), "USD", Qualifier.ABOUT))
+    '≈ $200m'
+    >>> money(Money(Decimal("3150000000"), "USD")), money(Money(Decimal("129870130"), "USD", Qualifier.ABOUT))
+    ('$3.15bn', '≈ $130m')
+    """
+    amount = value.amount
+    scaled, suffix = amount, ""
+    for size, name in _SCALES:
+        if amount >= size:
+            scaled, suffix = amount / size, name
+            break
+    text = number(scaled, value.approximate) + suffix
+    symbol = _SYMBOLS.get(value.currency)
+    body = f"{symbol}{text}" if symbol else f"{text} {value.currency}"
+    return _MARKS[value.qualifier] + body
+
+
+def quantity(value: Quantity) -> str:
+    """``24 aircraft (Su-30MK2)``, ``≥ 100 ballistic missiles``."""
+    text = f"{_MARKS[value.qualifier]}{number(value.value)} {value.unit}"
+    return f"{text} ({value.item})" if value.item else text
+
+
+def _plain(value: PartialDate) -> str:
+    if value.month is None:
+        return f"{value.year}"
+    if value.day is None:
+        return f"{calendar.month_name[value.month]} {value.year}"
+    return f"{value.day} {calendar.month_abbr[value.month]} {value.year}"
+
+
+def date(value: PartialDate | None) -> str:
+    """A partial date in words: ``2025``, ``May 2025``, ``7 May 2025``, ``2023 (est.)``, ``2006 (?)``.
+
+    >>> date(PartialDate.parse("2025-05")), date(PartialDate.parse("2026-01~")), date(None)
+    ('May 2025', 'January 2026 (est.)', '')
+    """
+    if value is None:
+        return ""
+    text = _plain(value)
+    if value.approximate and value.uncertain:
+        return f"{text} (est.?)"
+    if value.approximate:
+        return f"{text} (est.)"
+    return f"{text} (?)" if value.uncertain else text
+
+
+def period(value: Period | None) -> str:
+    """A period: ``2026–2041``, ``since 22 Oct 2025``, ``21 Nov 2025 – ?`` (end unknown).
+
+    >>> period(Period.parse("2026/2041")), period(Period.parse("2025-11-21/..")), period(Period.parse("2025-11-21/"))
+    ('2026–2041', 'since 21 Nov 2025', '21 Nov 2025 – ?')
+    """
+    if value is None:
+        return ""
+    start, end = date(value.start), date(value.end)
+    if value.start is not None and value.start == value.end:
+        return start
+    if value.ongoing:
+        return f"since {start}" if start else "ongoing"
+    gap = "–" if " " not in start + end else " – "
+    return f"{start or '?'}{gap}{end or '?'}"
+
+
+def label(value: enum.Enum) -> str:
+    """An enum value in words: ``in force``, ``joint venture``."""
+    return str(value.value).replace("_", " ")
+
+
+def answer(value: bool | None) -> str:
+    """A three-valued answer: ``yes``, ``no`` or ``not known``."""
+    return "not known" if value is None else ("yes" if value else "no")

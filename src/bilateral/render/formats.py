@@ -1,0 +1,130 @@
+"""Tables in every format a report needs, with cells escaped for each.
+
+tabulate draws the text formats; CSV and TSV come from the csv module, and
+HTML is written here so that it is well formed and escaped. Cells are text
+already (see `bilateral.render.cells`): tabulate's number parsing is off.
+"""
+
+import csv
+import html
+import io
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from tabulate import tabulate
+
+__all__ = ["TABLE_FORMATS", "TableFormat", "escape", "table"]
+
+TableFormat = Literal[
+    "github",
+    "pipe",
+    "latex",
+    "latex_booktabs",
+    "html",
+    "rst",
+    "mediawiki",
+    "orgtbl",
+    "plain",
+    "grid",
+    "csv",
+    "tsv",
+]
+#: Every table format, Markdown first.
+TABLE_FORMATS: tuple[TableFormat, ...] = (
+    "github",
+    "pipe",
+    "latex",
+    "latex_booktabs",
+    "html",
+    "rst",
+    "mediawiki",
+    "orgtbl",
+    "plain",
+    "grid",
+    "csv",
+    "tsv",
+)
+
+_LATEX = {
+    "\\": r"\textbackslash{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "≈": r"\ensuremath{\approx}",
+    "≥": r"\ensuremath{\geq}",
+    "≤": r"\ensuremath{\leq}",
+    "<": r"\ensuremath{<}",
+    ">": r"\ensuremath{>}",
+    "–": "--",
+    "—": "---",
+    "€": r"\texteuro{}",
+    "£": r"\pounds{}",
+    "|": r"\textbar{}",
+    "\n": " ",
+}
+_LATEX_RE = re.compile("|".join(re.escape(k) for k in _LATEX))
+
+
+def escape(text: str, fmt: TableFormat) -> str:
+    """``text`` made safe for a cell of ``fmt``: pipes, newlines, LaTeX specials.
+
+    >>> escape("a|b\\nc", "github")
+    'a&#124;b<br>c'
+    >>> escape("≈ $200m & 50%", "latex")
+    '\\\\ensuremath{\\\\approx} \\\\$200m \\\\& 50\\\\%'
+    """
+    if fmt in ("github", "pipe"):
+        return html.escape(text, quote=False).replace("|", "&#124;").replace("\n", "<br>")
+    if fmt in ("latex", "latex_booktabs"):
+        return _LATEX_RE.sub(lambda m: _LATEX[m.group(0)], text)
+    if fmt == "mediawiki":
+        return text.replace("|", "{{!}}").replace("\n", "<br />")
+    if fmt == "orgtbl":
+        return text.replace("|", "\\vert{}").replace("\n", " ")
+    if fmt in ("rst", "plain"):
+        return text.replace("\n", " ")
+    return text  # grid keeps line breaks; csv, tsv and html escape on their own
+
+
+def _html(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    def cell(tag: str, text: str) -> str:
+        return f"<{tag}>{html.escape(text).replace(chr(10), '<br />')}</{tag}>"
+
+    head = "".join(cell("th", h) for h in headers)
+    body = "\n".join("<tr>" + "".join(cell("td", c) for c in row) + "</tr>" for row in rows)
+    return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], fmt: TableFormat) -> str:
+    """The table of ``rows`` under ``headers`` in ``fmt``; every cell is text.
+
+    >>> print(table(["area", "value"], [["trade", "≈ $200m"]], "github"))
+    | area   | value   |
+    |--------|---------|
+    | trade  | ≈ $200m |
+    """
+    if fmt in ("csv", "tsv"):
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(headers)
+        writer.writerows(rows)
+        return out.getvalue().rstrip("\n")
+    if fmt == "html":
+        return _html(headers, rows)
+    text = tabulate(
+        [[escape(c, fmt) for c in row] for row in rows],
+        headers=[escape(h, fmt) for h in headers],
+        tablefmt="latex_raw" if fmt.startswith("latex") else fmt,  # cells are escaped above
+        disable_numparse=True,
+    )
+    if fmt == "latex_booktabs":
+        rules = iter((r"\toprule", r"\midrule", r"\bottomrule"))
+        text = "\n".join(next(rules, line) if line == r"\hline" else line for line in text.split("\n"))
+    return text

@@ -1,0 +1,113 @@
+"""Tables in every format parse back: Markdown rows line up, HTML is well formed,
+LaTeX has no unescaped specials, CSV round-trips."""
+
+import csv
+import io
+import re
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import bilateral
+from bilateral.render import cells
+from bilateral.render.formats import TABLE_FORMATS, escape, table
+
+TEXT = st.text(
+    st.characters(exclude_categories=["Cs", "Cc"]) | st.sampled_from("|\n&%$#_{}~^\\<>≈–"), max_size=12
+)
+TABLES = st.integers(1, 4).flatmap(
+    lambda n: st.tuples(
+        st.lists(TEXT, min_size=n, max_size=n), st.lists(st.lists(TEXT, min_size=n, max_size=n), max_size=4)
+    )
+)
+
+
+class TestParseBack:
+    @given(TABLES)
+    def test_markdown_rows_line_up(self, data: tuple[list[str], list[list[str]]]) -> None:
+        """Every line of a Markdown table has the same number of cell separators."""
+        headers, rows = data
+        for fmt in ("github", "pipe"):
+            lines = table(headers, rows, fmt).split("\n")
+            assert len(lines) == len(rows) + 2
+            assert len({line.count("|") for line in lines}) == 1
+            assert lines[0].count("|") == len(headers) + 1
+
+    @given(TABLES)
+    def test_html_is_well_formed(self, data: tuple[list[str], list[list[str]]]) -> None:
+        """The HTML parses as XML and holds the cells' text."""
+        headers, rows = data
+        root = ET.fromstring(table(headers, rows, "html"))
+        cells_found = [["".join(td.itertext()) for td in tr] for tr in root.iter("tr")]
+        assert cells_found == [[c.replace("\n", "") for c in r] for r in [headers, *rows]]
+
+    @given(TEXT)
+    def test_latex_has_no_unescaped_specials(self, text: str) -> None:
+        """After removing LaTeX's escapes, no special character is left in a cell."""
+        escaped = escape(text, "latex")
+        bare = re.sub(r"\\ensuremath\{(\\[a-z]+|[<>])\}|\\[a-z]+\{\}|\\[&%$#_{}]", "", escaped)
+        assert not re.search(r"[&%$#_{}~^\\]", bare)
+
+    @given(TABLES)
+    def test_csv_and_tsv_round_trip(self, data: tuple[list[str], list[list[str]]]) -> None:
+        """Reading the CSV or TSV back with the csv module gives the cells."""
+        headers, rows = data
+        for fmt, delimiter in (("csv", ","), ("tsv", "\t")):
+            back = list(csv.reader(io.StringIO(table(headers, rows, fmt), newline=""), delimiter=delimiter))
+            assert back == [headers, *rows]
+
+    @pytest.mark.parametrize("fmt", TABLE_FORMATS)
+    def test_every_format_keeps_text_as_text(self, fmt: str) -> None:
+        """Codes that look like numbers keep their digits; nothing is re-aligned as a number."""
+        out = table(["code", "value"], [["004", "1.10"]], fmt)  # type: ignore[arg-type]
+        assert "004" in out
+        assert "1.10" in out
+
+
+class TestCells:
+    def test_money(self) -> None:
+        """Money is written with its hedge and a scale: exact amounts keep every digit."""
+        usd = [
+            (Decimal("200000000"), bilateral.Qualifier.ABOUT, "≈ $200m"),
+            (Decimal("3150000000"), bilateral.Qualifier.EXACT, "$3.15bn"),
+            (Decimal("4000000000"), bilateral.Qualifier.AT_MOST, "≤ $4bn"),
+            (Decimal("129870130"), bilateral.Qualifier.ABOUT, "≈ $130m"),
+            (Decimal("342000000"), bilateral.Qualifier.EXACT, "$342m"),
+            (Decimal("480000"), bilateral.Qualifier.EXACT, "$480,000"),
+        ]
+        assert [cells.money(bilateral.Money(a, "USD", q)) for a, q, _ in usd] == [t for *_, t in usd]
+        assert cells.money(bilateral.Money(Decimal("1300000000"), "EUR")) == "€1.3bn"
+        assert cells.money(bilateral.Money(Decimal("111000000"), "VES")) == "111m VES"
+
+    def test_dates_and_periods(self) -> None:
+        """Partial dates read as people write them, with estimates and doubts marked."""
+        dates = ["2025", "2025-05", "2025-05-07", "2023~", "2006-11-30?", "2026-01%"]
+        assert [cells.date(bilateral.PartialDate.parse(d)) for d in dates] == [
+            "2025",
+            "May 2025",
+            "7 May 2025",
+            "2023 (est.)",
+            "30 Nov 2006 (?)",
+            "January 2026 (est.?)",
+        ]
+        periods = ["2026/2041", "2025-11-21/..", "2025-11-21/", "/2024", "2024"]
+        assert [cells.period(bilateral.Period.parse(p)) for p in periods] == [
+            "2026–2041",
+            "since 21 Nov 2025",
+            "21 Nov 2025 – ?",
+            "?–2024",
+            "2024",
+        ]
+
+    def test_quantities_statuses_answers(self) -> None:
+        """Quantities, statuses and three-valued answers are written out."""
+        q = bilateral.Quantity(Decimal(24), "aircraft", item="Su-30MK2")
+        assert cells.quantity(q) == "24 aircraft (Su-30MK2)"
+        assert cells.quantity(
+            bilateral.Quantity(Decimal(100), "ballistic missiles", bilateral.Qualifier.AT_LEAST)
+        ) == ("≥ 100 ballistic missiles")
+        assert cells.label(bilateral.Status.IN_FORCE) == "in force"
+        assert [cells.answer(a) for a in (True, False, None)] == ["yes", "no", "not known"]
