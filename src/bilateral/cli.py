@@ -5,16 +5,24 @@ traceback), 2 for a usage error.
 """
 
 import argparse
+import datetime as dt
 import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from bilateral import __version__, datasets
+from bilateral.analysis.comparison import compare
+from bilateral.analysis.diff import diff
 from bilateral.errors import InvalidDataError
-from bilateral.io.documents import dump, dumps, load
+from bilateral.io.documents import dump, dumps, load, write_atomic
 from bilateral.io.formats import FORMATS, check_format, format_of
-from bilateral.model.partnership import Dataset
+from bilateral.model.areas import CooperationArea
+from bilateral.model.instruments import InstrumentKind, Status
+from bilateral.model.partnership import Dataset, Partnership
+from bilateral.render import tables
+from bilateral.render.formats import TABLE_FORMATS
+from bilateral.render.report import REPORT_FORMATS, report
 
 __all__ = ["main", "run"]
 
@@ -25,6 +33,18 @@ _EPILOG = {
         "  bilateral validate mine.yaml theirs.toml"
     ),
     "convert": "example:\n  bilateral convert mine.yaml --to toml -o mine.toml",
+    "summary": "examples:\n  bilateral summary\n  bilateral summary russia-venezuela --as-of 2025-04-30 --format latex -o summary.tex",
+    "instruments": (
+        "examples:\n  bilateral instruments --area finance\n"
+        "  bilateral instruments russia-venezuela --format latex --citations footnotes -o instruments.tex"
+    ),
+    "timeline": "example:\n  bilateral timeline russia-venezuela --format csv -o timeline.csv",
+    "exposure": "example:\n  bilateral exposure --as-of 2025-12-31",
+    "conflicts": "example:\n  bilateral conflicts --format html -o conflicts.html",
+    "sources": "example:\n  bilateral sources --format csv",
+    "compare": "example:\n  bilateral compare russia-venezuela mine.yaml --format latex_booktabs",
+    "diff": "example:\n  bilateral diff old.yaml new.yaml",
+    "report": "example:\n  bilateral report russia-venezuela --format latex -o report.tex",
 }
 
 
@@ -64,7 +84,138 @@ def _parser() -> argparse.ArgumentParser:
         "--to", choices=(*FORMATS, "yml"), help="the format to write (default: the output file's suffix)"
     )
     convert.add_argument("-o", "--output", metavar="FILE", help="where to write (default: standard output)")
+
+    def table_command(name: str, help: str, many: bool = False) -> argparse.ArgumentParser:
+        sub = command(name, help)
+        if many:
+            sub.add_argument(
+                "datasets", nargs="+", metavar="DATASET|FILE", help="bundled names or data files"
+            )
+        else:
+            sub.add_argument(
+                "dataset",
+                nargs="?",
+                default=datasets.DEFAULT,
+                metavar="DATASET|FILE",
+                help=f"a bundled dataset or a data file (default: {datasets.DEFAULT})",
+            )
+        sub.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="the day to answer for")
+        sub.add_argument(
+            "--format", default="github", choices=TABLE_FORMATS, help="the table format (default: github)"
+        )
+        sub.add_argument(
+            "--citations",
+            default="footnotes",
+            choices=("footnotes", "column", "none"),
+            help="sources as numbered footnotes (default), as a column, or none",
+        )
+        sub.add_argument(
+            "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
+        )
+        return sub
+
+    table_command("summary", "Key figures and the cooperation areas of a partnership.")
+    instruments = table_command("instruments", "The instruments of a partnership, filtered.")
+    instruments.add_argument("--area", choices=[a.value for a in CooperationArea])
+    instruments.add_argument("--status", choices=[s.value for s in Status])
+    instruments.add_argument("--kind", choices=[k.value for k in InstrumentKind])
+    table_command("timeline", "Every dated event of a partnership, in order.")
+    table_command("exposure", "Instruments that run through sanctioned actors or sectors.")
+    table_command("conflicts", "The claims on which sources disagree, side by side.")
+    table_command("sources", "The sources of a partnership and how many claims cite each.")
+    table_command("compare", "Two or more partnerships side by side, area by area.", many=True)
+    diff = command("diff", "The records added, removed and changed between two versions.")
+    diff.add_argument("old", metavar="OLD")
+    diff.add_argument("new", metavar="NEW")
+    diff.add_argument("--format", default="github", choices=TABLE_FORMATS)
+    diff.add_argument("-o", "--output", metavar="FILE")
+    report = command("report", "A whole document on one partnership, or comparing several.")
+    report.add_argument("datasets", nargs="*", metavar="DATASET|FILE", help=f"default: {datasets.DEFAULT}")
+    report.add_argument("--format", default="md", choices=REPORT_FORMATS, help="md (default), html or latex")
+    report.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD")
+    report.add_argument("--citations", default="footnotes", choices=("footnotes", "column", "none"))
+    report.add_argument(
+        "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
+    )
     return parser
+
+
+def _day(text: str) -> dt.date:
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _partnership(name: str) -> Partnership:
+    """A bundled dataset by name, or the one partnership of a data file."""
+    if name in datasets.names():
+        return datasets.load(name)
+    if not Path(name).exists():
+        raise LookupError(f"{name!r} is neither a bundled dataset ({', '.join(datasets.names())}) nor a file")
+    return load(name).partnership()
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        write_atomic(Path(output), text if text.endswith("\n") else text + "\n")
+
+
+def _tables(args: argparse.Namespace) -> int:
+    fmt, cite = args.format, args.citations
+    if args.command == "compare":
+        found = [_partnership(n) for n in args.datasets]
+        if len(found) < 2:
+            raise LookupError("compare needs two or more datasets")
+        _emit(tables.render(tables.comparison(compare(*found, as_of=args.as_of)), fmt, cite), args.output)
+        return 0
+    p = _partnership(args.dataset)
+    built: list[tables.Table]
+    if args.command == "summary":
+        built = [tables.overview(p, args.as_of), tables.areas(p, args.as_of)]
+    elif args.command == "instruments":
+        built = [
+            tables.instruments(
+                p,
+                CooperationArea(args.area) if args.area else None,
+                Status(args.status) if args.status else None,
+                InstrumentKind(args.kind) if args.kind else None,
+            )
+        ]
+    elif args.command == "timeline":
+        built = [tables.timeline(p)]
+    elif args.command == "exposure":
+        built = [tables.exposure(p, args.as_of)]
+    elif args.command == "conflicts":
+        built = [tables.conflicts(p)]
+    else:
+        built = [tables.sources(p)]
+    _emit("\n\n".join(tables.render(t, fmt, cite) for t in built), args.output)
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    changes = diff(_partnership(args.old), _partnership(args.new)).changes
+    rows = [
+        (c.record_type, c.record, c.kind, "; ".join(f"{f.field}: {f.old!r} → {f.new!r}" for f in c.fields))
+        for c in changes
+    ]
+    text = tables.render(
+        tables.Table("Changes", ("record", "id", "change", "fields"), tuple(rows)), args.format
+    )
+    _emit(text if rows else "no changes", args.output)
+    return 0
+
+
+def _write_report(args: argparse.Namespace) -> int:
+    names = args.datasets or [datasets.DEFAULT]
+    found = [_partnership(n) for n in names]
+    _emit(report(found, args.format, args.as_of, args.citations), args.output)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -78,6 +229,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list()
         if args.command == "validate":
             return _validate(args.files, args.format)
+        if args.command in (
+            "summary",
+            "instruments",
+            "timeline",
+            "exposure",
+            "conflicts",
+            "sources",
+            "compare",
+        ):
+            return _tables(args)
+        if args.command == "diff":
+            return _diff(args)
+        if args.command == "report":
+            return _write_report(args)
         return _convert(args.file, args.source_format, args.to, args.output)
     except InvalidDataError as exc:
         print(exc, file=sys.stderr)
@@ -86,7 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"bilateral: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
-    except ValueError as exc:
+    except (ValueError, LookupError) as exc:
         print(f"bilateral: {exc}", file=sys.stderr)
         return 1
 

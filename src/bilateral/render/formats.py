@@ -14,7 +14,7 @@ from typing import Literal
 
 from tabulate import tabulate
 
-__all__ = ["TABLE_FORMATS", "TableFormat", "escape", "table"]
+__all__ = ["TABLE_FORMATS", "TableFormat", "escape", "raw_table", "table"]
 
 TableFormat = Literal[
     "github",
@@ -67,6 +67,15 @@ _LATEX = {
     "€": r"\texteuro{}",
     "£": r"\pounds{}",
     "|": r"\textbar{}",
+    "→": r"\ensuremath{\rightarrow}",
+    "×": r"\ensuremath{\times}",
+    "“": "``",
+    "”": "''",
+    "‘": "`",
+    "’": "'",
+    "«": r"\guillemotleft{}",
+    "»": r"\guillemotright{}",
+    "§": r"\S{}",
     "\n": " ",
 }
 _LATEX_RE = re.compile("|".join(re.escape(k) for k in _LATEX))
@@ -90,16 +99,33 @@ def escape(text: str, fmt: TableFormat) -> str:
         return text.replace("|", "\\vert{}").replace("\n", " ")
     if fmt in ("rst", "plain"):
         return text.replace("\n", " ")
-    return text  # grid keeps line breaks; csv, tsv and html escape on their own
+    if fmt == "html":
+        return html.escape(text).replace("\n", "<br />")
+    return text  # grid keeps line breaks; the csv module quotes what CSV and TSV need
 
 
-def _html(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    def cell(tag: str, text: str) -> str:
-        return f"<{tag}>{html.escape(text).replace(chr(10), '<br />')}</{tag}>"
-
-    head = "".join(cell("th", h) for h in headers)
-    body = "\n".join("<tr>" + "".join(cell("td", c) for c in row) + "</tr>" for row in rows)
-    return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+def raw_table(headers: Sequence[str], rows: Sequence[Sequence[str]], fmt: TableFormat) -> str:
+    """The table in ``fmt`` of cells that are already escaped for it (see `escape`)."""
+    if fmt in ("csv", "tsv"):
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(headers)
+        writer.writerows(rows)
+        return out.getvalue().rstrip("\n")
+    if fmt == "html":
+        head = "".join(f"<th>{h}</th>" for h in headers)
+        body = "\n".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+        return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+    text = tabulate(
+        [list(row) for row in rows],
+        headers=list(headers),
+        tablefmt="latex_raw" if fmt.startswith("latex") else fmt,  # cells are escaped already
+        disable_numparse=True,
+    )
+    if fmt == "latex_booktabs":
+        rules = iter((r"\toprule", r"\midrule", r"\bottomrule"))
+        text = "\n".join(next(rules, line) if line == r"\hline" else line for line in text.split("\n"))
+    return text
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], fmt: TableFormat) -> str:
@@ -110,21 +136,4 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], fmt: TableForma
     |--------|---------|
     | trade  | ≈ $200m |
     """
-    if fmt in ("csv", "tsv"):
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(headers)
-        writer.writerows(rows)
-        return out.getvalue().rstrip("\n")
-    if fmt == "html":
-        return _html(headers, rows)
-    text = tabulate(
-        [[escape(c, fmt) for c in row] for row in rows],
-        headers=[escape(h, fmt) for h in headers],
-        tablefmt="latex_raw" if fmt.startswith("latex") else fmt,  # cells are escaped above
-        disable_numparse=True,
-    )
-    if fmt == "latex_booktabs":
-        rules = iter((r"\toprule", r"\midrule", r"\bottomrule"))
-        text = "\n".join(next(rules, line) if line == r"\hline" else line for line in text.split("\n"))
-    return text
+    return raw_table([escape(h, fmt) for h in headers], [[escape(c, fmt) for c in row] for row in rows], fmt)

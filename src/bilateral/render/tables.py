@@ -1,0 +1,526 @@
+"""Tables of analysis results, with their citations, ready to paste into a report.
+
+Each function takes a partnership (or a comparison) and returns a `Table`:
+headers, rows of cell text, and for each row the sources behind it. `render`
+turns a table into text in any format, with the sources as numbered
+footnotes under it, or as a column.
+"""
+
+import datetime as dt
+import html
+from collections.abc import Sequence
+from typing import Any, Literal
+
+import attrs
+
+from bilateral.analysis.comparison import Comparison
+from bilateral.analysis.conflicts import conflicts as find_conflicts
+from bilateral.analysis.conflicts import records
+from bilateral.analysis.exposure import exposure as find_exposure
+from bilateral.analysis.snapshot import as_of as snapshot_on
+from bilateral.analysis.summary import summarize
+from bilateral.analysis.timeline import Event
+from bilateral.analysis.timeline import timeline as find_timeline
+from bilateral.model.areas import CooperationArea
+from bilateral.model.dates import PartialDate
+from bilateral.model.instruments import InstrumentKind, Status
+from bilateral.model.partnership import Partnership
+from bilateral.model.sources import Citation, Source, SourceKind
+from bilateral.render import cells
+from bilateral.render.formats import TableFormat, escape, raw_table, table
+
+__all__ = [
+    "Citations",
+    "Table",
+    "areas",
+    "comparison",
+    "conflicts",
+    "debt",
+    "disruptions",
+    "exposure",
+    "instruments",
+    "overview",
+    "render",
+    "sources",
+    "timeline",
+    "trade",
+]
+
+Citations = Literal["footnotes", "column", "none"]
+SINGLE, STATE_ONLY = "*", "§"
+
+
+@attrs.frozen
+class Table:
+    """A table of cell text, with the sources behind each row.
+
+    Attributes:
+        title: What the table shows.
+        headers: The column headers.
+        rows: The rows, each a tuple of cell text as long as ``headers``.
+        row_sources: For each row, the ids of the sources behind it (may be empty).
+        sources: Every source the rows may name, by id.
+        notes: Lines to print under the table (a legend, a caveat).
+    """
+
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    row_sources: tuple[tuple[str, ...], ...] = ()
+    sources: tuple[Source, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+def _cited(citations: Sequence[Citation]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c.source for c in citations))
+
+
+def _flags(ids: Sequence[str], by_id: dict[str, Source]) -> str:
+    flags = ""
+    if len(ids) == 1:
+        flags += SINGLE
+    if ids and all(by_id[i].kind is SourceKind.STATE_MEDIA for i in ids if i in by_id):
+        flags += STATE_ONLY
+    return flags
+
+
+def _source_line(source: Source) -> str:
+    parts = [source.publisher, f"“{source.title}”"]
+    if source.republisher:
+        parts.append(f"via {source.republisher}")
+    parts.append(cells.date(source.published) or "date unknown")
+    if source.url:
+        parts.append(source.url)
+    line = ", ".join(parts)
+    return f"{line} [weak]" if source.weak else line
+
+
+def _marker(numbers: Sequence[int], flags: str, fmt: TableFormat) -> str:
+    text = ",".join(str(n) for n in numbers)
+    if fmt in ("github", "pipe"):
+        flags = flags.replace("*", "\\*")  # a lone * would start emphasis in Markdown
+        return f"<sup>{text}</sup>{flags}" if text else flags
+    if fmt == "html":
+        return f"<sup>{text}</sup>{flags}" if text else flags
+    if fmt in ("latex", "latex_booktabs"):
+        flags = flags.replace(STATE_ONLY, r"\S{}")
+        return (f"\\textsuperscript{{{text}}}" if text else "") + flags
+    return (f" [{text}]" if text else "") + flags
+
+
+def render(tbl: Table, fmt: TableFormat = "github", citations: Citations = "footnotes") -> str:
+    """The table as text in ``fmt``, with its sources as footnotes, a column, or not at all.
+
+    Footnote markers follow the first cell of each row; ``*`` marks a row that
+    rests on a single source and ``§`` one that rests on state-affiliated media
+    alone. CSV and TSV always carry the sources as a column.
+    """
+    by_id = {s.id: s for s in tbl.sources}
+    row_sources = tbl.row_sources or tuple(() for _ in tbl.rows)
+    if fmt in ("csv", "tsv") and citations == "footnotes":
+        citations = "column"
+    headers, rows = list(tbl.headers), [list(r) for r in tbl.rows]
+    numbering: dict[str, int] = {}
+    if citations == "column":
+        headers.append("sources")
+        for row, ids in zip(rows, row_sources, strict=True):
+            row.append(
+                "; ".join(_source_line(by_id[i]) if i in by_id else i for i in ids) + _flags(ids, by_id)
+            )
+        body = table(headers, rows, fmt)
+    elif citations == "footnotes":
+        for ids in row_sources:
+            for i in ids:
+                numbering.setdefault(i, len(numbering) + 1)
+        escaped = [[escape(c, fmt) for c in row] for row in rows]
+        for row, ids in zip(escaped, row_sources, strict=True):
+            if row:
+                row[0] += _marker([numbering[i] for i in ids], _flags(ids, by_id), fmt)
+        body = _table_raw(headers, escaped, fmt)
+    else:
+        body = table(headers, rows, fmt)
+    notes = list(tbl.notes)
+    if citations != "none" and any(row_sources):
+        notes.append(
+            f"{SINGLE} rests on a single source; {STATE_ONLY} rests on state-affiliated media alone."
+        )
+    return body + _footer([by_id.get(i, i) for i in numbering], notes, fmt)
+
+
+def _table_raw(headers: Sequence[str], rows: Sequence[Sequence[str]], fmt: TableFormat) -> str:
+    """A table whose cells are already escaped for ``fmt``."""
+    return raw_table([escape(h, fmt) for h in headers], rows, fmt)
+
+
+def _footer(listed: Sequence[Source | str], notes: Sequence[str], fmt: TableFormat) -> str:
+    lines = [_source_line(s) if isinstance(s, Source) else s for s in listed]
+    if not lines and not notes:
+        return ""
+    if fmt == "html":
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+        parts = [f"<ol>{items}</ol>"] if lines else []
+        parts += [f"<p>{html.escape(n)}</p>" for n in notes]
+        return "\n" + "\n".join(parts)
+    if fmt in ("latex", "latex_booktabs"):
+        parts = []
+        if lines:
+            items = "\n".join(f"  \\item {escape(line, fmt)}" for line in lines)
+            parts.append(f"\\begin{{enumerate}}\\small\n{items}\n\\end{{enumerate}}")
+        parts += [escape(n, fmt) for n in notes]
+        return "\n" + "\n".join(parts)
+    numbered = [
+        f"{n}. {line}" if fmt in ("github", "pipe") else f"[{n}] {line}" for n, line in enumerate(lines, 1)
+    ]
+    return "\n\n" + "\n".join([*numbered, *([""] if numbered and notes else []), *notes])
+
+
+def _table(
+    title: str,
+    headers: Sequence[str],
+    partnership: Partnership | None,
+    items: Sequence[Any],
+    row: Any,
+    notes: Sequence[str] = (),
+) -> Table:
+    rows, cited = [], []
+    for item in items:
+        cells_, citations = row(item)
+        rows.append(tuple(cells_))
+        cited.append(_cited(citations))
+    return Table(
+        title,
+        tuple(headers),
+        tuple(rows),
+        tuple(cited),
+        partnership.sources if partnership else (),
+        tuple(notes),
+    )
+
+
+def _disputed(record: Any, name: str, text: str) -> str:
+    """``text``, with the other values claimed for the field, where sources disagree."""
+    others = [a.value for a in getattr(record, "alternatives", ()) if a.field == name]
+    return f"{text} (also claimed: {'; '.join(others)})" if others else text
+
+
+def instruments(
+    partnership: Partnership,
+    area: CooperationArea | None = None,
+    status: Status | None = None,
+    kind: InstrumentKind | None = None,
+) -> Table:
+    """The instruments, filtered by area, status and kind."""
+    chosen = [
+        i
+        for i in partnership.instruments
+        if (area is None or area in i.areas)
+        and (status is None or i.status is status)
+        and (kind is None or i.kind is kind)
+    ]
+
+    def row(i: Any) -> tuple[list[str], Sequence[Citation]]:
+        amounts = [cells.money(i.value)] if i.value else []
+        amounts += [cells.quantity(q) for q in i.quantities]
+        return [
+            i.title,
+            cells.label(i.kind),
+            ", ".join(a.label for a in i.areas),
+            _disputed(i, "status", cells.label(i.status)),
+            _disputed(i, "signed", cells.date(i.signed)),
+            _disputed(i, "in_force", cells.date(i.in_force)),
+            cells.date(i.ends),
+            "; ".join(amounts),
+        ], i.citations
+
+    what = ", ".join(
+        x for x in (area and area.label, status and cells.label(status), kind and cells.label(kind)) if x
+    )
+    title = f"{partnership.title}: instruments" + (f" ({what})" if what else "")
+    headers = ["instrument", "kind", "areas", "status", "signed", "in force", "ends", "value and quantities"]
+    return _table(title, headers, partnership, chosen, row)
+
+
+def overview(partnership: Partnership, as_of: dt.date | None = None) -> Table:
+    """Key figures of a partnership on a day."""
+    s = summarize(partnership, as_of)
+    target = s.trade.targets[0] if s.trade.targets else None
+    latest = s.trade.latest[0] if s.trade.latest else None
+    rows = [
+        ("parties", " and ".join(partnership.parties)),
+        ("data as of", cells.date(_day(s.date))),
+        ("instruments", str(len(partnership.instruments))),
+        ("in force or operating", str(len(snapshot_on(partnership, s.date).active))),
+        ("cooperation areas", str(len(s.areas))),
+        (
+            "latest trade figure",
+            f"{cells.money(latest.value)} ({cells.period(latest.period)})"
+            if latest and latest.value
+            else "not known",
+        ),
+        (
+            "trade target",
+            f"{cells.money(target.target.value)} by {cells.date(target.target.by)}"
+            if target
+            else "none stated",
+        ),
+        (
+            "growth the target needs",
+            f"{'≈ ' if target and target.approximate else ''}{target.required_growth}% a year"
+            if target and target.required_growth is not None
+            else "not known",
+        ),
+        ("debt restructurings", str(len(partnership.debts))),
+        ("disruptions", str(len(partnership.disruptions))),
+        (
+            "sanction measures in force",
+            str(
+                sum(len(m) for _, m in s.sanctions.on_parties) + sum(len(m) for _, m in s.sanctions.on_actors)
+            ),
+        ),
+        ("claims on a single source", f"{s.sources.single_source} of {s.sources.claims}"),
+        ("claims on state media alone", f"{s.sources.state_media_only} of {s.sources.claims}"),
+    ]
+    return Table(f"{partnership.title}: overview", ("", "value"), tuple(rows))
+
+
+def _day(day: dt.date) -> PartialDate:
+    return PartialDate.of(day)
+
+
+def areas(partnership: Partnership, as_of: dt.date | None = None) -> Table:
+    """Per cooperation area: instruments by status, first and latest development, what is in force."""
+    s = summarize(partnership, as_of)
+    rows = []
+    for a in s.areas:
+        rows.append(
+            (
+                a.area.label,
+                str(len(a.instruments)),
+                ", ".join(f"{n} {cells.label(st)}" for st, n in a.by_status),
+                _event(a.first),
+                _event(a.latest),
+                f"{len(a.active)} ({len(a.not_known)} not known)",
+            )
+        )
+    headers = ("area", "instruments", "by status", "first development", "latest development", "in force")
+    return Table(f"{partnership.title}: cooperation areas", headers, tuple(rows))
+
+
+def _event(event: Event | None, width: int = 90) -> str:
+    if event is None:
+        return ""
+    text = f"{cells.date(event.date)}: {event.description}"
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def trade(partnership: Partnership) -> Table:
+    """Trade figures, stated changes, derived values and targets, one line each."""
+    t = partnership.trade
+    s = summarize(partnership)
+
+    def flow(r: Any) -> str:
+        return "turnover" if r.origin is None else f"{r.origin} → {r.destination}"
+
+    rows: list[tuple[str, ...]] = []
+    cited: list[tuple[str, ...]] = []
+    for f in t.figures:
+        rows.append(
+            (
+                "figure",
+                flow(f),
+                cells.period(f.period),
+                _disputed(f, "value", cells.money(f.value) if f.value else "not known"),
+                ", ".join(f.commodities),
+            )
+        )
+        cited.append(_cited(f.citations))
+    for c in t.changes:
+        unit = "%" if c.unit.value == "percent" else "×"
+        sign = "+" if c.unit.value == "percent" and c.value >= 0 else ""
+        text = f"{cells._MARKS[c.qualifier]}{sign}{cells.number(c.value)}{unit}"
+        since = (
+            f"{cells.period(c.baseline)} to {cells.period(c.period)}"
+            if c.baseline
+            else cells.period(c.period)
+        )
+        rows.append(("change", flow(c), since, _disputed(c, "value", text), ", ".join(c.commodities)))
+        cited.append(_cited(c.citations))
+    for d in s.trade.derived:
+        rows.append(("derived", "", d.description, cells.money(d.value), ""))
+        cited.append(())
+    for p in s.trade.targets:
+        growth = (
+            f"; needs {'≈ ' if p.approximate else ''}{p.required_growth}% a year"
+            if p.required_growth is not None
+            else ""
+        )
+        rows.append(
+            (
+                "target",
+                flow(p.target),
+                f"by {cells.date(p.target.by)}",
+                cells.money(p.target.value) + growth,
+                "",
+            )
+        )
+        cited.append(_cited(p.target.citations))
+    notes = (
+        "Derived values are computed by bilateral from the figures and changes above, not stated by a source.",
+    )
+    return Table(
+        f"{partnership.title}: trade",
+        ("kind", "flow", "period", "value", "goods"),
+        tuple(rows),
+        tuple(cited),
+        partnership.sources,
+        notes,
+    )
+
+
+def timeline(partnership: Partnership) -> Table:
+    """Every dated event, in order."""
+    return _table(
+        f"{partnership.title}: timeline",
+        ("date", "event", "what"),
+        partnership,
+        find_timeline(partnership),
+        lambda e: ([cells.date(e.date), e.kind.label, e.description], e.citations),
+    )
+
+
+def debt(partnership: Partnership) -> Table:
+    """The debt restructurings and their terms."""
+
+    def row(d: Any) -> tuple[list[str], Sequence[Citation]]:
+        terms = []
+        if d.term_years is not None:
+            terms.append(f"{cells.number(d.term_years)} years")
+        if d.grace_years is not None:
+            terms.append(f"{cells.number(d.grace_years)} years of grace or minimal payments")
+        if d.schedule:
+            terms.append(d.schedule)
+        return [
+            d.title,
+            cells.label(d.kind),
+            cells.date(d.agreed),
+            _disputed(d, "amount", cells.money(d.amount) if d.amount else ""),
+            "; ".join(terms),
+            cells.date(d.final_payment),
+        ], d.citations
+
+    headers = ("restructuring", "kind", "agreed", "amount", "terms", "final payment")
+    return _table(f"{partnership.title}: debt", headers, partnership, partnership.debts, row)
+
+
+def disruptions(partnership: Partnership, as_of: dt.date | None = None) -> Table:
+    """The disruptions and where each stands on the day."""
+    s = summarize(partnership, as_of)
+    return _table(
+        f"{partnership.title}: disruptions",
+        ("disruption", "period", "cause", "areas", "stance", "on the day"),
+        partnership,
+        s.disruptions,
+        lambda d: (
+            [
+                d.disruption.title,
+                cells.period(d.disruption.period),
+                cells.label(d.disruption.cause),
+                ", ".join(a.label for a in d.disruption.areas),
+                _disputed(
+                    d.disruption, "stance", cells.label(d.disruption.stance) if d.disruption.stance else ""
+                ),
+                cells.label(d.phase),
+            ],
+            d.disruption.citations,
+        ),
+    )
+
+
+def exposure(partnership: Partnership, as_of: dt.date | None = None) -> Table:
+    """Instruments that run through sanctioned actors or sectors, with the measures."""
+    found = find_exposure(partnership, as_of)
+    return _table(
+        f"{partnership.title}: sanctions exposure",
+        ("instrument", "measure", "sender", "legal basis", "since", "via", "in force"),
+        partnership,
+        found.hits,
+        lambda h: (
+            [
+                h.instrument.title,
+                h.measure.title,
+                h.measure.sender,
+                h.measure.legal_basis or "",
+                cells.date(h.measure.period.start),
+                f"{h.route.value}: {h.through}",
+                cells.answer(h.in_force),
+            ],
+            h.measure.citations,
+        ),
+    )
+
+
+def conflicts(partnership: Partnership) -> Table:
+    """The disputed values, side by side, each with its sources."""
+    rows, cited = [], []
+    for c in find_conflicts(partnership):
+        rows.append((c.title, c.field, c.value, "record"))
+        cited.append(_cited(c.citations))
+        for a in c.alternatives:
+            rows.append(("", "", a.value, a.note or "alternative"))
+            cited.append(_cited(a.citations))
+    return Table(
+        f"{partnership.title}: conflicting claims",
+        ("record", "field", "value", "note"),
+        tuple(rows),
+        tuple(cited),
+        partnership.sources,
+    )
+
+
+def sources(partnership: Partnership) -> Table:
+    """The sources, with how many claims cite each."""
+    counts: dict[str, int] = {}
+    for _, record in records(partnership):
+        for i in _cited(record.citations):
+            counts[i] = counts.get(i, 0) + 1
+    rows = tuple(
+        (
+            s.id,
+            s.publisher,
+            s.title,
+            cells.label(s.kind) + (" (weak)" if s.weak else ""),
+            cells.date(s.published) or "unknown",
+            str(counts.get(s.id, 0)),
+        )
+        for s in partnership.sources
+    )
+    return Table(
+        f"{partnership.title}: sources", ("id", "publisher", "title", "kind", "published", "claims"), rows
+    )
+
+
+def comparison(result: Comparison) -> Table:
+    """Partnerships as columns, areas and exposure as rows."""
+    headers = ("", *(p.title for p in result.partnerships))
+    rows: list[tuple[str, ...]] = []
+    for row in result.areas:
+        rows.append(
+            (
+                row.area.label,
+                *(
+                    f"{c.instruments} ({c.active} in force)"
+                    + (f": {', '.join(cells.label(k) for k in c.kinds)}" if c.kinds else "")
+                    if c.instruments
+                    else "—"
+                    for c in row.cells
+                ),
+            )
+        )
+    rows.append(("sanction measures in force", *(str(c.measures) for c in result.exposure)))
+    rows.append(("instruments exposed", *(f"{c.exposed} of {c.instruments}" for c in result.exposure)))
+    shared = ", ".join(a.name for a in result.shared_actors)
+    notes = (
+        f"Shared actors: {shared}." if shared else "No shared actors.",
+        "— no instrument recorded in the area (which is not evidence of no cooperation).",
+    )
+    return Table("Comparison", headers, tuple(rows), notes=notes)
