@@ -181,7 +181,7 @@ def _areas(
         ids = {i.id for i in instruments}
         counts = Counter(i.status for i in instruments)
         dated = [e for e in events if e.record_type == "instrument" and e.record in ids]
-        past = [e for e in dated if e.date.earliest <= snapshot.date]
+        past = [e for e in dated if e.date.latest <= snapshot.date]
         summaries.append(
             AreaSummary(
                 area=area,

@@ -111,7 +111,8 @@ def _latex_table(text: str) -> str:
     def columns(match: re.Match[str]) -> str:
         count = len(match.group(1))
         width = f"{0.98 / count:.3f}\\linewidth"
-        return "\\begin{tabular}{" + "".join(f"p{{{width}}}" for _ in range(count)) + "}"
+        column = f">{{\\raggedright\\arraybackslash}}p{{{width}}}"
+        return "\\begin{tabular}{" + column * count + "}"
 
     text = re.sub(r"\\begin\{tabular\}\{(l+)\}", columns, text)
     return "{\\small\\setlength{\\tabcolsep}{3pt}\n" + text + "\n}"

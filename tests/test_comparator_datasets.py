@@ -1,0 +1,475 @@
+"""The five comparator datasets bundled beside the reference one: sourcing, shared records, real answers.
+
+russia-iran, russia-north-korea, russia-cuba, china-venezuela and iran-venezuela are encoded from the
+project's research notes alone. The notes (and the reference article, which the shared Mir record
+quotes) live in ../shared/sources beside the repository; the tests that read them skip, with the
+reason, when they are not there.
+"""
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Protocol, cast
+
+import attrs
+import pytest
+
+import bilateral
+from bilateral import datasets
+
+SOURCES = Path(__file__).resolve().parents[1].parent / "shared" / "sources"
+NOTES = SOURCES / "research-notes.md"
+ARTICLE = SOURCES / "russia-venezuela-rt.txt"
+ARTICLE_ID = "rt-2026"
+REFERENCE = "russia-venezuela"
+
+# Each bundled partnership: its parties and the day its data runs to (the latest sourced event).
+COMPARATORS: dict[str, tuple[tuple[str, str], dt.date]] = {
+    "russia-iran": (("RUS", "IRN"), dt.date(2025, 12, 12)),
+    "russia-north-korea": (("RUS", "PRK"), dt.date(2025, 5, 30)),
+    "russia-cuba": (("RUS", "CUB"), dt.date(2024, 11, 30)),
+    "china-venezuela": (("CHN", "VEN"), dt.date(2023, 9, 13)),
+    "iran-venezuela": (("IRN", "VEN"), dt.date(2022, 6, 11)),
+}
+ALL: dict[str, tuple[tuple[str, str], dt.date]] = {
+    REFERENCE: (("RUS", "VEN"), dt.date(2026, 1, 6)),
+    **COMPARATORS,
+}
+RUSSIAN = ("russia-venezuela", "russia-iran", "russia-north-korea", "russia-cuba")
+VENEZUELAN = ("russia-venezuela", "china-venezuela", "iran-venezuela")
+
+# The records that make claims, by the types that carry citations.
+CITING = (
+    bilateral.Actor,
+    bilateral.Instrument,
+    bilateral.Milestone,
+    bilateral.TradeFigure,
+    bilateral.TradeChange,
+    bilateral.TradeTarget,
+    bilateral.DebtRestructuring,
+    bilateral.Disruption,
+    bilateral.SanctionMeasure,
+    bilateral.AlternativeClaim,
+)
+
+
+def _read(path: Path) -> str:
+    if not path.exists():
+        pytest.skip(f"{path.name} is not at {path} (the shared sources are not beside the repository)")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def notes() -> str:
+    """The research notes' text."""
+    return _read(NOTES)
+
+
+@pytest.fixture(scope="module")
+def article() -> str:
+    """The reference article's text (quoted by shared records such as Mir)."""
+    return _read(ARTICLE)
+
+
+def _nodes(value: object, path: str = "$") -> Iterator[tuple[str, object]]:
+    """Every record nested in ``value``, with its path."""
+    yield path, value
+    if isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _nodes(item, f"{path}[{index}]")
+    elif attrs.has(type(value)):
+        for field in attrs.fields(cast(Any, type(value))):
+            yield from _nodes(getattr(value, field.name), f"{path}.{field.name}")
+
+
+class _Citing(Protocol):
+    citations: tuple[bilateral.Citation, ...]
+
+
+def _citing(p: bilateral.Partnership) -> list[tuple[str, _Citing]]:
+    """Every record of the partnership that must cite a source, with its path."""
+    return [(path, cast(_Citing, node)) for path, node in _nodes(p) if isinstance(node, CITING)]
+
+
+def _citations(p: object) -> list[tuple[str, bilateral.Citation]]:
+    return [(path, node) for path, node in _nodes(p) if isinstance(node, bilateral.Citation)]
+
+
+def _own(name: str) -> bilateral.Partnership:
+    """The partnership as the file holds it, without the shared records folded in."""
+    (own,) = [p for p in datasets.bundle().partnerships if p.id == name]
+    return own
+
+
+def _events(p: bilateral.Partnership) -> list[bilateral.PartialDate]:
+    """The dated events of a partnership's records: milestones, announcements, signatures, starts."""
+    dates: list[bilateral.PartialDate] = []
+    for _, node in _nodes(p):
+        if isinstance(node, bilateral.Milestone):
+            dates.append(node.date)
+        elif isinstance(node, bilateral.Instrument):
+            dates += [d for d in (node.announced, node.signed) if d is not None]
+        elif isinstance(node, (bilateral.Disruption, bilateral.SanctionMeasure)) and node.period.start:
+            dates.append(node.period.start)
+    return dates
+
+
+@pytest.fixture(scope="module", params=list(ALL))
+def partnership(request: pytest.FixtureRequest) -> bilateral.Partnership:
+    """Each bundled partnership, loaded with its shared records folded in."""
+    return datasets.load(request.param)
+
+
+@pytest.fixture(scope="module")
+def loaded() -> dict[str, bilateral.Partnership]:
+    return {name: datasets.load(name) for name in ALL}
+
+
+class TestBundle:
+    def test_names_list_all_six(self) -> None:
+        """names() lists the reference first, then the five comparators."""
+        assert datasets.names() == tuple(ALL)
+
+    @pytest.mark.parametrize("name", list(ALL))
+    def test_loads_with_the_right_parties(self, name: str) -> None:
+        """Each bundled partnership loads strictly and is between the right two states."""
+        p = datasets.load(name)
+        assert isinstance(p, bilateral.Partnership)
+        assert (p.id, p.parties) == (name, ALL[name][0])
+
+    @pytest.mark.parametrize("fmt", ["json", "toml", "yaml"])
+    @pytest.mark.parametrize("name", list(ALL))
+    def test_round_trip(self, name: str, fmt: str) -> None:
+        """A loaded partnership, shared records folded in, reads back equal from JSON, TOML and YAML."""
+        p = datasets.load(name)
+        assert bilateral.loads(bilateral.dumps(p, fmt), fmt).partnership() == p
+
+    @pytest.mark.parametrize("name", list(ALL))
+    def test_data_as_of_is_the_latest_event(self, name: str) -> None:
+        """data_as_of is the day of the latest sourced event of the pair, and no event of its own comes after it."""
+        p = _own(name)
+        assert p.data_as_of == ALL[name][1]
+        assert max(d.earliest for d in _events(p)) <= p.data_as_of
+
+    @pytest.mark.parametrize("name", list(COMPARATORS))
+    def test_description_and_notes_state_the_gaps(self, name: str) -> None:
+        """Each comparator says it is thinner than the reference, and that a blank is a gap, not no cooperation."""
+        p = datasets.load(name)
+        assert p.description is not None
+        assert "a blank is a gap in the notes, not an absence of cooperation" in p.description
+        assert p.notes is not None
+        assert "does not mean there is no cooperation" in p.notes
+
+
+class TestSourcing:
+    def test_every_record_cites(self, partnership: bilateral.Partnership) -> None:
+        """Every instrument, milestone, trade record, debt, disruption, sanction, actor and alternative cites a source."""
+        assert [path for path, node in _citing(partnership) if not node.citations] == []
+
+    def test_citations_resolve(self, partnership: bilateral.Partnership) -> None:
+        """Every citation names a source of the partnership."""
+        known = {s.id for s in partnership.sources}
+        assert [(path, c.source) for path, c in _citations(partnership) if c.source not in known] == []
+
+    def test_no_claim_rests_on_weak_sources_alone(self, partnership: bilateral.Partnership) -> None:
+        """No record or milestone has only weak sources among its citations (alternatives may)."""
+        weak = {s.id for s in partnership.sources if s.weak}
+        offenders = [
+            path
+            for path, node in _citing(partnership)
+            if not isinstance(node, bilateral.AlternativeClaim)
+            and node.citations
+            and all(c.source in weak for c in node.citations)
+        ]
+        assert offenders == []
+
+    def test_every_source_is_cited(self, partnership: bilateral.Partnership) -> None:
+        """Every source of the partnership is cited by one of its records."""
+        cited = {c.source for _, c in _citations(partnership)}
+        assert {s.id for s in partnership.sources} - cited == set()
+
+    def test_excerpts_are_verbatim(
+        self, partnership: bilateral.Partnership, notes: str, article: str
+    ) -> None:
+        """Every excerpt appears word for word in the research notes (the article's, in the article)."""
+        quoted = [(path, c.source, c.excerpt) for path, c in _citations(partnership) if c.excerpt]
+        assert quoted
+        wrong = [
+            (path, excerpt)
+            for path, source, excerpt in quoted
+            if excerpt not in (article if source == ARTICLE_ID else notes)
+        ]
+        assert wrong == []
+
+    def test_weak_flags_follow_the_notes(self, partnership: bilateral.Partnership, notes: str) -> None:
+        """A source has a URL the notes give, and is weak exactly when the notes tag that line [weak]."""
+        tag = re.compile(r"\[(wire|official|secondary|weak|law firm|industry)[^\]]*\]")
+        wrong = []
+        for source in partnership.sources:
+            assert source.url, source.id
+            lines = [line for line in notes.splitlines() if source.url in line]
+            assert lines, f"{source.id}: its URL is not in the notes"
+            tags = [m.group(0) for line in lines for m in tag.finditer(line)]
+            if any(t.startswith("[weak") for t in tags) != source.weak:
+                wrong.append((source.id, source.weak, tags))
+        assert wrong == []
+
+    @pytest.mark.parametrize("name", list(COMPARATORS))
+    def test_locators_point_into_the_notes(self, name: str) -> None:
+        """Every citation of a comparator's own records says where in the research notes it comes from."""
+        p = _own(name)
+        missing = [
+            (path, c.source)
+            for path, c in _citations(p)
+            if c.source != ARTICLE_ID and not (c.locator or "").startswith("research notes §")
+        ]
+        assert missing == []
+
+    @pytest.mark.parametrize("name", list(COMPARATORS))
+    def test_comparators_flag_weak_sources(self, name: str) -> None:
+        """Each comparator that cites a weak source flags it; iran-venezuela's notes tag none."""
+        weak = [s.id for s in datasets.load(name).sources if s.weak]
+        assert (len(weak) > 0) == (name != "iran-venezuela")
+
+
+class TestSharedRecords:
+    def test_each_record_is_defined_once(self) -> None:
+        """No source, actor or measure is defined twice in the bundle, under its id or (a source) its URL."""
+        ds = datasets.bundle()
+        pools: list[bilateral.Dataset | bilateral.Partnership] = [ds, *ds.partnerships]
+        for field in ("sources", "actors", "sanctions"):
+            ids = [r.id for pool in pools for r in getattr(pool, field)]
+            assert len(ids) == len(set(ids)), field
+        urls = [s.url for pool in pools for s in pool.sources]
+        assert len(urls) == len(set(urls))
+        states = [a.country for pool in pools for a in pool.actors if a.kind is bilateral.ActorKind.STATE]
+        assert len(states) == len(set(states))
+
+    def test_states_shared_when_two_partnerships_have_them(self) -> None:
+        """A state is in the shared pool exactly when more than one partnership has it as a party."""
+        ds = datasets.bundle()
+        parties = [c for p in ds.partnerships for c in p.parties]
+        shared = {
+            a.country for a in ds.actors if a.kind is bilateral.ActorKind.STATE and a.country in parties
+        }
+        assert shared == {c for c in parties if parties.count(c) > 1} == {"RUS", "VEN", "IRN"}
+
+    def test_mir_is_shared(self, loaded: dict[str, bilateral.Partnership]) -> None:
+        """Mir is defined once, in the shared pool, and folded into every partnership with a Mir link."""
+        ds = datasets.bundle()
+        assert [a.id for a in ds.actors].count("mir") == 1
+        assert all("mir" not in {a.id for a in p.actors} for p in ds.partnerships)
+        with_mir = {name for name, p in loaded.items() if any("mir" in i.participants for i in p.instruments)}
+        assert with_mir == {"russia-venezuela", "russia-iran", "russia-cuba"}
+        for name, p in loaded.items():
+            assert ("mir" in {a.id for a in p.actors}) == (name in with_mir), name
+
+    @pytest.mark.parametrize(
+        ("country", "expected"),
+        [
+            ("VEN", {"russia-venezuela", "china-venezuela", "iran-venezuela"}),
+            ("IRN", {"russia-iran", "iran-venezuela"}),
+            ("RUS", {"russia-venezuela", "russia-iran", "russia-north-korea", "russia-cuba"}),
+        ],
+    )
+    def test_sanctions_on_a_party_are_shared_and_folded(
+        self, loaded: dict[str, bilateral.Partnership], country: str, expected: set[str]
+    ) -> None:
+        """The measures on a state two partnerships share live once in the shared pool and reach exactly those."""
+        ds = datasets.bundle()
+        measures = {
+            m.id for m in ds.sanctions if any(t.country == country and t.actor is None for t in m.targets)
+        }
+        assert measures
+        assert all(not measures & {m.id for m in p.sanctions} for p in ds.partnerships)
+        for name, p in loaded.items():
+            folded = measures & {m.id for m in p.sanctions}
+            assert folded == (measures if name in expected else set()), name
+
+    def test_pdvsa_is_shared(self, loaded: dict[str, bilateral.Partnership]) -> None:
+        """PDVSA is a shared actor that both Venezuelan partnerships with PDVSA dealings name."""
+        assert "pdvsa" in {a.id for a in datasets.bundle().actors}
+        swap = next(i for i in loaded["iran-venezuela"].instruments if i.id == "condensate-crude-swap")
+        assert "pdvsa" in swap.participants
+        assert "pdvsa" in {a.id for a in loaded["iran-venezuela"].actors}
+
+    def test_records_moved_to_the_shared_pool(self, loaded: dict[str, bilateral.Partnership]) -> None:
+        """Records a second partnership now needs moved to the shared pool, ids unchanged, and are used by both."""
+        ds = datasets.bundle()
+        assert {"russia-islworld-2025-05-13", "moscowtimes-2025-05-07"} <= {s.id for s in ds.sources}
+        assert {"putin", "state-duma", "federation-council"} <= {a.id for a in ds.actors}
+        for name in ("russia-venezuela", "russia-iran"):
+            assert "russia-islworld-2025-05-13" in {c.source for _, c in _citations(_own(name))}, name
+        chains = {
+            name: {m.actor for i in _own(name).instruments for m in i.milestones}
+            for name in ("russia-venezuela", "russia-north-korea", "russia-cuba")
+        }
+        for name, actors in chains.items():
+            assert {"putin", "state-duma", "federation-council"} <= actors, name
+
+
+class TestAnswers:
+    def test_north_korea_treaty(self, loaded: dict[str, bilateral.Partnership]) -> None:
+        """The 2024 treaty: signed 19 June (18 June per a weak mirror, attributed), in force 4 December 2024."""
+        p = loaded["russia-north-korea"]
+        treaty = p.instrument("comprehensive-strategic-partnership-treaty-2024")
+        assert treaty.kind is bilateral.InstrumentKind.TREATY
+        assert treaty.in_force == bilateral.PartialDate.parse("2024-12-04")
+        assert treaty.signed == bilateral.PartialDate.parse("2024-06-19")
+        (alternative,) = treaty.alternatives
+        assert (alternative.field, alternative.value) == ("signed", "2024-06-18")
+        assert all(p.source(c.source).weak for c in alternative.citations)
+        assert bilateral.CooperationArea.DEFENCE in treaty.areas  # Article 4, mutual military assistance
+        active = [
+            bilateral.as_of(p, day).state(treaty.id).active
+            for day in (dt.date(2024, 12, 3), dt.date(2024, 12, 4))
+        ]
+        assert active == [False, True]
+        assert p.instrument("friendship-treaty-2000").signed == bilateral.PartialDate.parse("2000-02-09")
+
+    def test_iran_treaty(self, loaded: dict[str, bilateral.Partnership]) -> None:
+        """The 2025 treaty is in force from 2 October 2025; July 2025 stands beside it, attributed."""
+        p = loaded["russia-iran"]
+        (conflict,) = bilateral.conflicts(p)
+        assert (conflict.record, conflict.field, conflict.value) == (
+            "comprehensive-strategic-partnership-treaty-2025",
+            "in_force",
+            "2025-10-02",
+        )
+        assert [(a.value, [c.source for c in a.citations]) for a in conflict.alternatives] == [
+            ("2025-07", ["intellinews-2025-07"])
+        ]
+        treaty = p.instrument(conflict.record)
+        assert treaty.signed == bilateral.PartialDate.parse("2025-01-17")
+
+    def test_cuba_remaining_debt(self, loaded: dict[str, bilateral.Partnership]) -> None:
+        """About $3.5bn is left after the 90% write-off, with about $3.2bn as an alternative; 10 years, 2014-2024."""
+        (debt,) = loaded["russia-cuba"].debts
+        assert debt.kind is bilateral.DebtKind.FORGIVENESS
+        assert debt.remaining == bilateral.Money(Decimal("3500000000"), "USD", bilateral.Qualifier.ABOUT)
+        (alternative,) = debt.alternatives
+        assert alternative.field == "remaining"
+        assert "3200000000" in alternative.value
+        assert (debt.term_years, str(debt.first_payment), str(debt.final_payment)) == (
+            Decimal("10"),
+            "2014-10-25",
+            "2024-04-25",
+        )
+
+    def test_iran_venezuela_plan(self, loaded: dict[str, bilateral.Partnership]) -> None:
+        """The twenty-year cooperation plan was signed on 11 June 2022."""
+        plan = loaded["iran-venezuela"].instrument("cooperation-plan-2022")
+        assert plan.signed == bilateral.PartialDate.parse("2022-06-11")
+        assert bilateral.CooperationArea.ENERGY in plan.areas
+
+    def test_flows_have_their_direction(self, loaded: dict[str, bilateral.Partnership]) -> None:
+        """Arms flow from Iran and North Korea to Russia; credit from Russia and China; fuel from Iran."""
+        flows = {
+            (name, i.id): (i.provider, i.recipient)
+            for name, p in loaded.items()
+            for i in p.instruments
+            if i.kind is bilateral.InstrumentKind.ARMS_DELIVERY
+            or i.id in ("rasht-astara-loan", "credit-line-2014")
+        }
+        assert flows[("russia-iran", "iran-drone-transfers")] == ("iran", "russia")
+        assert flows[("russia-north-korea", "ballistic-missiles-2024")] == ("north-korea", "russia")
+        assert flows[("russia-iran", "rasht-astara-loan")] == ("russia", "iran")
+        assert flows[("china-venezuela", "credit-line-2014")] == ("china", "venezuela")
+
+    def test_unverified_claims_are_left_out(self, loaded: dict[str, bilateral.Partnership]) -> None:
+        """What §8 lists as unverified is not stated: 2024 Russia-Iran trade, Mir-Shetab stage 3, the US embargo on Cuba."""
+        iran = loaded["russia-iran"]
+        assert [f for f in iran.trade.figures if str(f.period) == "2024"] == []
+        link = iran.instrument("mir-shetab-link")
+        assert {m.kind for m in link.milestones} <= {
+            bilateral.MilestoneKind.STARTED,
+            bilateral.MilestoneKind.ANNOUNCED,
+        }
+        assert iran.instrument("rasht-astara-railway").status is bilateral.Status.SIGNED
+        cuba = loaded["russia-cuba"]
+        assert [m.id for m in cuba.sanctions if any(t.country == "CUB" for t in m.targets)] == []
+        assert cuba.notes is not None
+        assert "US embargo on Cuba is UNVERIFIED" in cuba.notes
+        assert loaded["china-venezuela"].instrument("loans-for-oil").value is None
+        (snapback,) = [m for m in iran.sanctions if m.id == "un-iran-snapback-2025"]
+        assert snapback.period.start is not None
+        assert snapback.period.start.precision == "month"
+
+
+def _cells(comparison: bilateral.Comparison) -> dict[str, tuple[Any, ...]]:
+    return {row.area.value: row.cells for row in comparison.areas}
+
+
+@pytest.fixture(scope="module")
+def russian() -> bilateral.Comparison:
+    """Russia's four partnerships side by side."""
+    return bilateral.compare(*[datasets.load(n) for n in RUSSIAN])
+
+
+@pytest.fixture(scope="module")
+def venezuelan() -> bilateral.Comparison:
+    """Venezuela's three partnerships side by side."""
+    return bilateral.compare(*[datasets.load(n) for n in VENEZUELAN])
+
+
+class TestComparisons:
+    def test_russian_treaties(self, russian: bilateral.Comparison) -> None:
+        """Venezuela, Iran and North Korea have a strategic-partnership treaty with Russia; Cuba's notes give none."""
+        diplomacy = _cells(russian)["diplomacy"]
+        has_treaty = [bilateral.InstrumentKind.TREATY in cell.kinds for cell in diplomacy]
+        assert has_treaty == [True, True, True, False]
+        assert diplomacy[3].instruments == 0
+
+    def test_russian_payment_links(self, russian: bilateral.Comparison) -> None:
+        """Mir links Russia with Venezuela, Iran and Cuba, each in operation; North Korea has none in the notes."""
+        finance = _cells(russian)["finance"]
+        assert [bilateral.InstrumentKind.PAYMENT_LINK in cell.kinds for cell in finance] == [
+            True,
+            True,
+            False,
+            True,
+        ]
+        mir = next(a for a in russian.shared_actors if a.actor == "mir")
+        assert mir.partnerships == (True, True, False, True)
+
+    def test_russian_defence(self, russian: bilateral.Comparison) -> None:
+        """Arms flow to Russia from Iran and North Korea; North Korea's treaty adds mutual military assistance."""
+        defence = _cells(russian)["defence"]
+        assert [cell.instruments for cell in defence] == [13, 2, 4, 0]
+        assert bilateral.InstrumentKind.ARMS_DELIVERY in defence[1].kinds
+        assert {bilateral.InstrumentKind.TREATY, bilateral.InstrumentKind.ARMS_DELIVERY} <= set(
+            defence[2].kinds
+        )
+        assert defence[2].active == 2  # the treaty and the ammunition transfers
+        assert _cells(russian)["science_technology"][2].instruments == 1  # only the DPRK treaty names it
+
+    def test_russian_debt_and_exposure(self, russian: bilateral.Comparison) -> None:
+        """Debt relief is Venezuela's and Cuba's; the EU's measures on Russia reach every Russian partnership."""
+        assert [len(p.debts) for p in russian.partnerships] == [3, 0, 0, 1]
+        exposure = [(cell.measures, cell.exposed, cell.instruments) for cell in russian.exposure]
+        assert exposure == [(3, 23, 32), (3, 3, 9), (3, 0, 7), (3, 3, 4)]
+
+    def test_venezuelan_energy_and_finance(self, venezuelan: bilateral.Comparison) -> None:
+        """Energy links all three; China lends (loans-for-oil), Iran ships fuel and swaps condensate."""
+        cells = _cells(venezuelan)
+        assert all(cell.instruments for cell in cells["energy"])
+        assert cells["finance"][1].kinds == (bilateral.InstrumentKind.LOAN,)
+        assert cells["finance"][1].not_known == 3
+        assert bilateral.InstrumentKind.SUPPLY in cells["energy"][2].kinds
+        assert [cell.instruments for cell in cells["diplomacy"]] == [6, 2, 0]
+
+    def test_venezuelan_exposure(self, venezuelan: bilateral.Comparison) -> None:
+        """Every Iran-Venezuela instrument runs into a sanction; PDVSA links the swap to the Russian JVs' measures."""
+        exposure = [(cell.exposed, cell.instruments) for cell in venezuelan.exposure]
+        assert exposure == [(23, 32), (3, 5), (5, 5)]
+        pdvsa = next(a for a in venezuelan.shared_actors if a.actor == "pdvsa")
+        assert pdvsa.partnerships == (True, False, True)
+        found = bilateral.exposure(venezuelan.partnerships[2])
+        via_pdvsa = {
+            h.measure.id
+            for h in found.hits
+            if h.instrument.id == "condensate-crude-swap" and h.through == "pdvsa"
+        }
+        assert via_pdvsa == {"us-eo-13808", "us-pdvsa-2019", "us-eo-13884"}
