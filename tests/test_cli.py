@@ -110,3 +110,108 @@ class TestProcess:
         )
         assert result.stdout == "schema_version: 1\n"
         assert result.stderr == ""
+
+
+class TestTableCommands:
+    @pytest.mark.parametrize(
+        "command", ["summary", "instruments", "timeline", "exposure", "conflicts", "sources"]
+    )
+    def test_defaults_to_the_reference_dataset(
+        self, command: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """With no dataset, each table command uses Russia–Venezuela and prints a Markdown table."""
+        assert main([command]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith("| ")
+        assert "russia-venezuela" in out or "RUS and VEN" in out or "Russia" in out
+
+    def test_instruments_filtered_to_latex_with_footnotes(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The issue's 'done when': a LaTeX instruments table with footnoted sources."""
+        assert (
+            main(["instruments", "russia-venezuela", "--area", "finance", "--format", "latex_booktabs"]) == 0
+        )
+        out = capsys.readouterr().out
+        assert out.startswith("\\begin{tabular}")
+        assert "\\textsuperscript{1" in out
+        assert "\\begin{enumerate}" in out
+
+    def test_summary_as_of(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--as-of moves the day the summary answers for."""
+        assert main(["summary", "--as-of", "2025-04-30"]) == 0
+        assert "| data as of                  | 30 Apr 2025" in capsys.readouterr().out
+
+    def test_compare(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """compare puts the partnerships in columns."""
+        assert main(["compare", "russia-venezuela", "russia-iran", "russia-north-korea", "russia-cuba"]) == 0
+        header = capsys.readouterr().out.splitlines()[0]
+        assert [h.strip() for h in header.strip("|").split("|")] == [
+            "",
+            "Russia–Venezuela",
+            "Russia–Iran",
+            "Russia–North Korea",
+            "Russia–Cuba",
+        ]
+
+    def test_diff(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """diff lists the changes between two files."""
+        old = bilateral.load(GOOD)
+        p = old.partnership()
+        import attrs
+
+        new = attrs.evolve(p, title="Retitled")
+        bilateral.dump(new, tmp_path / "new.yaml")
+        assert main(["diff", GOOD, str(tmp_path / "new.yaml")]) == 0
+        out = capsys.readouterr().out
+        assert (
+            "| partnership | my-russia-venezuela | changed  | title: 'Russia–Venezuela (two sentences)' → 'Retitled' |"
+            in out
+        )
+
+    def test_report_to_file(self, tmp_path: Path) -> None:
+        """report writes a whole document to -o."""
+        out = tmp_path / "report.html"
+        assert main(["report", "--format", "html", "-o", str(out)]) == 0
+        assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+    def test_unknown_dataset(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A name that is neither bundled nor a file is reported, exit 1."""
+        assert main(["summary", "atlantis"]) == 1
+        assert capsys.readouterr().err.startswith("bilateral: 'atlantis' is neither a bundled dataset")
+
+    def test_bad_date_is_a_usage_error(self) -> None:
+        """An impossible --as-of date is a usage error."""
+        with pytest.raises(SystemExit) as info:
+            main(["summary", "--as-of", "2025-13-01"])
+        assert info.value.code == 2
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            "summary",
+            "instruments",
+            "timeline",
+            "exposure",
+            "conflicts",
+            "sources",
+            "compare",
+            "diff",
+            "report",
+        ],
+    )
+    def test_help_shows_an_example(self, command: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """Every command's --help ends with a real example."""
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        assert f"  bilateral {command}" in capsys.readouterr().out
+
+    def test_summary_into_head(self) -> None:
+        """`bilateral summary | head -1` prints one line and no traceback."""
+        result = subprocess.run(
+            f"{sys.executable} -m bilateral summary | head -1",
+            shell=True,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.stdout.startswith("|  ")
+        assert result.stderr == ""

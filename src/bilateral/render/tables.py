@@ -171,6 +171,8 @@ def _footer(listed: Sequence[Source | str], notes: Sequence[str], fmt: TableForm
     numbered = [
         f"{n}. {line}" if fmt in ("github", "pipe") else f"[{n}] {line}" for n, line in enumerate(lines, 1)
     ]
+    if fmt in ("github", "pipe"):  # a leading * would make a list item
+        notes = [n.replace("*", "\\*") for n in notes]
     return "\n\n" + "\n".join([*numbered, *([""] if numbered and notes else []), *notes])
 
 
