@@ -145,7 +145,7 @@ class TestTableCommands:
         assert main(["compare", "russia-venezuela", "russia-iran", "russia-north-korea", "russia-cuba"]) == 0
         header = capsys.readouterr().out.splitlines()[0]
         assert [h.strip() for h in header.strip("|").split("|")] == [
-            "",
+            "area",
             "Russia–Venezuela",
             "Russia–Iran",
             "Russia–North Korea",

@@ -139,8 +139,10 @@ def render(tbl: Table, fmt: TableFormat = "github", citations: Citations = "foot
         body = _table_raw(headers, escaped, fmt)
     else:
         body = table(headers, rows, fmt)
+    if fmt in ("csv", "tsv"):
+        return body  # anything under the rows would be read as more rows
     notes = list(tbl.notes)
-    if citations != "none" and any(row_sources):
+    if citations != "none" and any(_flags(ids, by_id) for ids in row_sources):
         notes.append(
             f"{SINGLE} rests on a single source; {STATE_ONLY} rests on state-affiliated media alone."
         )
@@ -282,7 +284,7 @@ def overview(partnership: Partnership, as_of: dt.date | None = None) -> Table:
         ("claims on a single source", f"{s.sources.single_source} of {s.sources.claims}"),
         ("claims on state media alone", f"{s.sources.state_media_only} of {s.sources.claims}"),
     ]
-    return Table(f"{partnership.title}: overview", ("", "value"), tuple(rows))
+    return Table(f"{partnership.title}: overview", ("figure", "value"), tuple(rows))
 
 
 def _day(day: dt.date) -> PartialDate:
@@ -503,7 +505,7 @@ def sources(partnership: Partnership) -> Table:
 
 def comparison(result: Comparison) -> Table:
     """Partnerships as columns, areas and exposure as rows."""
-    headers = ("", *(p.title for p in result.partnerships))
+    headers = ("area", *(p.title for p in result.partnerships))
     rows: list[tuple[str, ...]] = []
     for row in result.areas:
         rows.append(
