@@ -213,5 +213,5 @@ class TestTableCommands:
             text=True,
             timeout=60,
         )
-        assert result.stdout.startswith("|  ")
+        assert result.stdout.startswith("| figure ")
         assert result.stderr == ""
