@@ -6,83 +6,37 @@ that read them skip, with the reason, when they are not there.
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Any
 
 import attrs
 import pytest
 
 import bilateral
 from bilateral import datasets
+from tests.dataset_checks import ARTICLE, ARTICLE_ID, NOTES, read_source
+from tests.dataset_checks import citations as _citations
+from tests.dataset_checks import citing as _citing
+from tests.dataset_checks import nodes as _nodes
 
-SOURCES = Path(__file__).resolve().parents[1].parent / "shared" / "sources"
-ARTICLE = SOURCES / "russia-venezuela-rt.txt"
-NOTES = SOURCES / "research-notes.md"
-ARTICLE_ID = "rt-2026"
 NAME = "russia-venezuela"
-
-# The records that make claims, by the types that carry citations.
-CITING = (
-    bilateral.Actor,
-    bilateral.Instrument,
-    bilateral.Milestone,
-    bilateral.TradeFigure,
-    bilateral.TradeChange,
-    bilateral.TradeTarget,
-    bilateral.DebtRestructuring,
-    bilateral.Disruption,
-    bilateral.SanctionMeasure,
-    bilateral.AlternativeClaim,
-)
-
-
-def _read(path: Path) -> str:
-    if not path.exists():
-        pytest.skip(f"{path.name} is not at {path} (the shared sources are not beside the repository)")
-    return path.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def article() -> str:
     """The reference article's text."""
-    return _read(ARTICLE)
+    return read_source(ARTICLE)
 
 
 @pytest.fixture(scope="module")
 def notes() -> str:
     """The research notes' text."""
-    return _read(NOTES)
+    return read_source(NOTES)
 
 
 @pytest.fixture(scope="module")
 def partnership() -> bilateral.Partnership:
     return datasets.load(NAME)
-
-
-def _nodes(value: object, path: str = "$") -> Iterator[tuple[str, object]]:
-    """Every record nested in ``value``, with its path."""
-    yield path, value
-    if isinstance(value, tuple):
-        for index, item in enumerate(value):
-            yield from _nodes(item, f"{path}[{index}]")
-    elif attrs.has(type(value)):
-        for field in attrs.fields(cast(Any, type(value))):
-            yield from _nodes(getattr(value, field.name), f"{path}.{field.name}")
-
-
-class _Citing(Protocol):
-    citations: tuple[bilateral.Citation, ...]
-
-
-def _citing(p: bilateral.Partnership) -> list[tuple[str, _Citing]]:
-    """Every record of the partnership that must cite a source, with its path."""
-    return [(path, cast(_Citing, node)) for path, node in _nodes(p) if isinstance(node, CITING)]
-
-
-def _citations(p: object) -> list[tuple[str, bilateral.Citation]]:
-    return [(path, node) for path, node in _nodes(p) if isinstance(node, bilateral.Citation)]
 
 
 def _ids(p: bilateral.Partnership) -> set[str]:

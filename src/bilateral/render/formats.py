@@ -9,6 +9,7 @@ import csv
 import html
 import io
 import re
+import typing
 from collections.abc import Sequence
 from typing import Literal
 
@@ -31,20 +32,7 @@ TableFormat = Literal[
     "tsv",
 ]
 #: Every table format, Markdown first.
-TABLE_FORMATS: tuple[TableFormat, ...] = (
-    "github",
-    "pipe",
-    "latex",
-    "latex_booktabs",
-    "html",
-    "rst",
-    "mediawiki",
-    "orgtbl",
-    "plain",
-    "grid",
-    "csv",
-    "tsv",
-)
+TABLE_FORMATS: tuple[TableFormat, ...] = typing.get_args(TableFormat)
 
 _LATEX = {
     "\\": r"\textbackslash{}",
