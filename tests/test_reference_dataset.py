@@ -16,7 +16,6 @@ import bilateral
 from bilateral import datasets
 from tests.dataset_checks import ARTICLE, ARTICLE_ID, NOTES, read_source
 from tests.dataset_checks import citations as _citations
-from tests.dataset_checks import citing as _citing
 from tests.dataset_checks import nodes as _nodes
 
 NAME = "russia-venezuela"
@@ -120,36 +119,9 @@ class TestBundle:
 
 
 class TestSourcing:
-    def test_every_record_cites(self, partnership: bilateral.Partnership) -> None:
-        """Every record, milestone, alternative and actor has at least one citation."""
-        missing = [path for path, node in _citing(partnership) if not node.citations]
-        assert missing == []
-
-    def test_citations_resolve(self, partnership: bilateral.Partnership) -> None:
-        """Every citation names a source of the partnership."""
-        known = {s.id for s in partnership.sources}
-        assert [(path, c.source) for path, c in _citations(partnership) if c.source not in known] == []
-
-    def test_no_claim_rests_on_weak_sources_alone(self, partnership: bilateral.Partnership) -> None:
-        """No record or milestone has only weak sources among its citations.
-
-        Alternatives may: they attribute a claim to its source rather than state it.
-        """
-        weak = {s.id for s in partnership.sources if s.weak}
-        assert weak, "the dataset should flag the notes' weak sources"
-        offenders = [
-            path
-            for path, node in _citing(partnership)
-            if not isinstance(node, bilateral.AlternativeClaim)
-            and node.citations
-            and all(c.source in weak for c in node.citations)
-        ]
-        assert offenders == []
-
-    def test_every_source_is_cited(self, partnership: bilateral.Partnership) -> None:
-        """Every source of the partnership is cited by some record."""
-        cited = {c.source for _, c in _citations(partnership)}
-        assert {s.id for s in partnership.sources} - cited == set()
+    """Checks of this dataset's own sources. The checks every bundled dataset must pass (every
+    record cites, citations resolve, nothing rests on weak sources alone, every source is cited,
+    weak flags follow the notes) run over all six in tests/test_bundled_datasets.py."""
 
     def test_article_excerpts_are_verbatim(self, partnership: bilateral.Partnership, article: str) -> None:
         """Every excerpt quoted from the article appears in it word for word."""
@@ -166,19 +138,6 @@ class TestSourcing:
         ]
         assert quoted
         assert [(path, e) for path, e in quoted if e not in notes] == []
-
-    def test_weak_flags_follow_the_notes(self, partnership: bilateral.Partnership, notes: str) -> None:
-        """A source is weak exactly when the notes tag it [weak] on a line that gives its URL."""
-        tag = re.compile(r"\[(wire|official|secondary|weak|law firm|industry)[^\]]*\]")
-        wrong = []
-        for source in partnership.sources:
-            assert source.url, source.id
-            lines = [line for line in notes.splitlines() if source.url in line]
-            assert lines, f"{source.id}: its URL is not in the notes"
-            tags = [m.group(0) for line in lines for m in tag.finditer(line)]
-            if any(t.startswith("[weak") for t in tags) != source.weak:
-                wrong.append((source.id, source.weak, tags))
-        assert wrong == []
 
     def test_article_source(self, partnership: bilateral.Partnership) -> None:
         """The article is RT state media republished by PressBee, dated January 2026 as an estimate."""

@@ -1,4 +1,5 @@
-"""The five comparator datasets bundled beside the reference one: sourcing, shared records, real answers.
+"""All six bundled datasets: the sourcing checks every one must pass, shared records, and the
+comparators' real answers (the reference dataset's own are in tests/test_reference_dataset.py).
 
 russia-iran, russia-north-korea, russia-cuba, china-venezuela and iran-venezuela are encoded from the
 project's research notes alone. The notes (and the reference article, which the shared Mir record
