@@ -2,17 +2,18 @@
 
 Read a dataset, check it, and get at its partnerships:
 
->>> import bilateral
->>> partnership = bilateral.datasets.load("russia-venezuela")
->>> partnership.parties
-('RUS', 'VEN')
+Examples:
+    >>> import bilateral
+    >>> partnership = bilateral.datasets.load("russia-venezuela")
+    >>> partnership.parties
+    ('RUS', 'VEN')
 """
 
 from bilateral import datasets
 from bilateral.analysis.comparison import Comparison, compare
 from bilateral.analysis.conflicts import Conflict, conflicts
 from bilateral.analysis.diff import Diff, diff
-from bilateral.analysis.exposure import Exposure, exposure
+from bilateral.analysis.exposure import Exposure, ExposureHit, Route, exposure
 from bilateral.analysis.snapshot import Snapshot, as_of
 from bilateral.analysis.summary import Summary, summarize
 from bilateral.analysis.timeline import Event, EventKind, timeline
@@ -57,6 +58,7 @@ __all__ = [
     "Event",
     "EventKind",
     "Exposure",
+    "ExposureHit",
     "Instrument",
     "InstrumentKind",
     "InvalidDataError",
@@ -72,6 +74,7 @@ __all__ = [
     "Problem",
     "Qualifier",
     "Quantity",
+    "Route",
     "SanctionMeasure",
     "SanctionTarget",
     "Severity",

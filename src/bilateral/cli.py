@@ -14,6 +14,7 @@ from pathlib import Path
 from bilateral import __version__, datasets
 from bilateral.analysis.comparison import compare
 from bilateral.analysis.diff import diff
+from bilateral.analysis.exposure import Route
 from bilateral.errors import InvalidDataError
 from bilateral.io.documents import dump, dumps, load, write_atomic
 from bilateral.io.formats import FORMATS, check_format, format_of
@@ -120,7 +121,12 @@ def _parser() -> argparse.ArgumentParser:
     instruments.add_argument("--status", choices=[s.value for s in Status])
     instruments.add_argument("--kind", choices=[k.value for k in InstrumentKind])
     table_command("timeline", "Every dated event of a partnership, in order.")
-    table_command("exposure", "Instruments that run through sanctioned actors or sectors.")
+    exposure = table_command("exposure", "Instruments that run through sanctioned actors or sectors.")
+    exposure.add_argument(
+        "--via",
+        choices=[r.value for r in Route],
+        help="only the measures that reach an instrument through its actors, a sector, or a whole country",
+    )
     table_command("conflicts", "The claims on which sources disagree, side by side.")
     table_command("sources", "The sources of a partnership and how many claims cite each.")
     table_command("compare", "Two or more partnerships side by side, area by area.", many=True)
@@ -189,7 +195,7 @@ def _tables(args: argparse.Namespace) -> int:
     elif args.command == "timeline":
         built = [tables.timeline(p)]
     elif args.command == "exposure":
-        built = [tables.exposure(p, args.as_of)]
+        built = [tables.exposure(p, args.as_of, Route(args.via) if args.via else None)]
     elif args.command == "conflicts":
         built = [tables.conflicts(p)]
     else:
@@ -199,15 +205,9 @@ def _tables(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    changes = diff(_partnership(args.old), _partnership(args.new)).changes
-    rows = [
-        (c.record_type, c.record, c.kind, "; ".join(f"{f.field}: {f.old!r} → {f.new!r}" for f in c.fields))
-        for c in changes
-    ]
-    text = tables.render(
-        tables.Table("Changes", ("record", "id", "change", "fields"), tuple(rows)), args.format
-    )
-    _emit(text if rows else "no changes", args.output)
+    found = diff(_partnership(args.old), _partnership(args.new))
+    text = tables.render(tables.diff(found), args.format)
+    _emit(text if found else "no changes", args.output)
     return 0
 
 

@@ -40,11 +40,12 @@ class InvalidDataError(ValueError):
     ``str()`` of the error is one line per problem, each with the file and the
     path inside it:
 
-    >>> import bilateral
-    >>> bilateral.loads('{"schema_version": 1, "partnerships": [], "colour": "red"}', "json")
-    Traceback (most recent call last):
-    ...
-    bilateral.errors.InvalidDataError: $.colour: unknown field (expected one of: actors, partnerships, sanctions, schema_version, sources)
+    Examples:
+        >>> import bilateral
+        >>> bilateral.loads('{"schema_version": 1, "partnerships": [], "colour": "red"}', "json")
+        Traceback (most recent call last):
+        ...
+        bilateral.errors.InvalidDataError: $.colour: unknown field (expected one of: actors, partnerships, sanctions, schema_version, sources)
 
     Attributes:
         problems: Every problem found, in document order.

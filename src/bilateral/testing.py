@@ -4,14 +4,15 @@ Every strategy here builds data that passes bilateral's validation: ids are
 unique, references resolve, dates are in order and every claim cites a source
 that is not weak. Use them to test code that consumes partnerships:
 
->>> from hypothesis import given
->>> from bilateral.testing import partnerships
->>> @given(partnerships())
-... def test_titles_are_text(partnership):
-...     assert isinstance(partnership.title, str)
->>> test_titles_are_text()
+Examples:
+    >>> from hypothesis import given
+    >>> from bilateral.testing import partnerships
+    >>> @given(partnerships())
+    ... def test_titles_are_text(partnership):
+    ...     assert isinstance(partnership.title, str)
+    >>> test_titles_are_text()
 
-Needs hypothesis (``pip install "bilateral[test]"``).
+    Needs hypothesis (``pip install "bilateral[test]"``).
 """
 
 import datetime as dt

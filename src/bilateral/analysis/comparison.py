@@ -133,14 +133,15 @@ def compare(*partnerships: Partnership, as_of: dt.date | None = None) -> Compari
     ``compare(a, b).reversed() == compare(b, a)``: the order given only
     orders the columns.
 
-    >>> import bilateral
-    >>> venezuela = bilateral.datasets.load()
-    >>> mine = bilateral.load("examples/my-partnership.yaml").partnership()
-    >>> comparison = compare(venezuela, mine)
-    >>> [(row.area.value, [c.instruments for c in row.cells]) for row in comparison.areas][:2]
-    [('energy', [6, 2]), ('defence', [13, 0])]
-    >>> comparison.reversed() == compare(mine, venezuela)
-    True
+    Examples:
+        >>> import bilateral
+        >>> venezuela = bilateral.datasets.load()
+        >>> mine = bilateral.load("examples/my-partnership.yaml").partnership()
+        >>> comparison = compare(venezuela, mine)
+        >>> [(row.area.value, [c.instruments for c in row.cells]) for row in comparison.areas][:2]
+        [('energy', [6, 2]), ('defence', [13, 0])]
+        >>> comparison.reversed() == compare(mine, venezuela)
+        True
 
     Raises:
         ValueError: Fewer than two partnerships.

@@ -61,10 +61,11 @@ def _text(value: Any) -> str:
 def conflicts(partnership: Partnership) -> tuple[Conflict, ...]:
     """Every disputed field, in record order, then field order.
 
-    >>> import bilateral
-    >>> found = conflicts(bilateral.datasets.load())
-    >>> all(c.alternatives for c in found)
-    True
+    Examples:
+        >>> import bilateral
+        >>> found = conflicts(bilateral.datasets.load())
+        >>> all(c.alternatives for c in found)
+        True
     """
     found = []
     for record_type, record in records(partnership):

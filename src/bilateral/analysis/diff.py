@@ -111,13 +111,14 @@ def diff(old: Partnership, new: Partnership) -> Diff:
 
     ``diff(x, x)`` is empty. Records are matched by id within each collection.
 
-    >>> import attrs, bilateral
-    >>> p = bilateral.datasets.load()
-    >>> bool(diff(p, p))
-    False
-    >>> changed = attrs.evolve(p, title="Russia and Venezuela")
-    >>> [(c.record_type, c.kind, [f.field for f in c.fields]) for c in diff(p, changed).changes]
-    [('partnership', 'changed', ['title'])]
+    Examples:
+        >>> import attrs, bilateral
+        >>> p = bilateral.datasets.load()
+        >>> bool(diff(p, p))
+        False
+        >>> changed = attrs.evolve(p, title="Russia and Venezuela")
+        >>> [(c.record_type, c.kind, [f.field for f in c.fields]) for c in diff(p, changed).changes]
+        [('partnership', 'changed', ['title'])]
     """
     changes: list[Change] = []
     before, after = unstructure(old), unstructure(new)

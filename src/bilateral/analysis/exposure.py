@@ -140,12 +140,13 @@ def exposure(partnership: Partnership, as_of: dt.date | None = None) -> Exposure
     partnership's ``data_as_of``), or may have (``in_force`` is then None);
     measures certainly not in force are left out.
 
-    >>> import bilateral
-    >>> found = exposure(bilateral.datasets.load())
-    >>> [(h.measure.id, h.measure.legal_basis, h.in_force) for h in found.hits if h.through == "rosneft"]
-    [('us-rosneft-lukoil-2025', 'Executive Order 14024', None), ('uk-rosneft-lukoil-2025', None, None)]
-    >>> [sender for sender, _ in found.by_sender()]
-    ['eu', 'uk', 'usa']
+    Examples:
+        >>> import bilateral
+        >>> found = exposure(bilateral.datasets.load())
+        >>> [(h.measure.id, h.measure.legal_basis, h.in_force) for h in found.hits if h.through == "rosneft"]
+        [('us-rosneft-lukoil-2025', 'Executive Order 14024', None), ('uk-rosneft-lukoil-2025', None, None)]
+        >>> [sender for sender, _ in found.by_sender()]
+        ['eu', 'uk', 'usa']
     """
     day = as_of or partnership.data_as_of
     hits = []

@@ -67,13 +67,14 @@ def implied_baseline(change: TradeChange, figure: TradeFigure) -> DerivedValue |
     None if the change names no baseline, the figure has no value, or the
     change is not of the figure's period and direction.
 
-    >>> from bilateral import Money, Period, Qualifier, TradeChange, TradeFigure
-    >>> figure = TradeFigure("f", Period.parse("2024"), value=Money(Decimal(200_000_000), "USD", Qualifier.ABOUT))
-    >>> change = TradeChange("c", Period.parse("2024"), Decimal(54), ChangeUnit.PERCENT, Qualifier.ABOUT,
-    ...                      baseline=Period.parse("2018"))
-    >>> derived = implied_baseline(change, figure)
-    >>> derived.value.amount, derived.approximate
-    (Decimal('129870130'), True)
+    Examples:
+        >>> from bilateral import Money, Period, Qualifier, TradeChange, TradeFigure
+        >>> figure = TradeFigure("f", Period.parse("2024"), value=Money(Decimal(200_000_000), "USD", Qualifier.ABOUT))
+        >>> change = TradeChange("c", Period.parse("2024"), Decimal(54), ChangeUnit.PERCENT, Qualifier.ABOUT,
+        ...                      baseline=Period.parse("2018"))
+        >>> derived = implied_baseline(change, figure)
+        >>> derived.value.amount, derived.approximate
+        (Decimal('129870130'), True)
     """
     if change.baseline is None or figure.value is None:
         return None
@@ -102,12 +103,13 @@ def target_progress(target: TradeTarget, baseline: TradeFigure | None) -> Target
 
     $200m in 2024 to $400m by 2030 needs about 12.2% a year.
 
-    >>> from bilateral import Money, PartialDate, Period, Qualifier, TradeFigure, TradeTarget
-    >>> base = TradeFigure("f", Period.parse("2024"), value=Money(Decimal(200_000_000), "USD", Qualifier.ABOUT))
-    >>> aim = TradeTarget("t", Money(Decimal(400_000_000), "USD", Qualifier.ABOUT), PartialDate(2030), baseline="f")
-    >>> progress = target_progress(aim, base)
-    >>> progress.years, progress.required_growth, progress.achieved
-    (6, Decimal('12.2'), Decimal('50.0'))
+    Examples:
+        >>> from bilateral import Money, PartialDate, Period, Qualifier, TradeFigure, TradeTarget
+        >>> base = TradeFigure("f", Period.parse("2024"), value=Money(Decimal(200_000_000), "USD", Qualifier.ABOUT))
+        >>> aim = TradeTarget("t", Money(Decimal(400_000_000), "USD", Qualifier.ABOUT), PartialDate(2030), baseline="f")
+        >>> progress = target_progress(aim, base)
+        >>> progress.years, progress.required_growth, progress.achieved
+        (6, Decimal('12.2'), Decimal('50.0'))
     """
     approximate = target.value.approximate
     value = baseline.value if baseline is not None else None

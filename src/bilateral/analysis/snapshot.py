@@ -107,11 +107,12 @@ def measure_in_force(measure: SanctionMeasure, day: dt.date) -> bool | None:
 def as_of(partnership: Partnership, date: dt.date) -> Snapshot:
     """The partnership as it stood on ``date``, with "not known" where the dates leave it open.
 
-    >>> import datetime, bilateral
-    >>> p = bilateral.datasets.load("russia-venezuela")
-    >>> treaty = "strategic-partnership-treaty-2025"
-    >>> [as_of(p, day).state(treaty).active for day in (datetime.date(2025, 10, 1), datetime.date(2025, 11, 1), p.data_as_of)]
-    [False, None, True]
+    Examples:
+        >>> import datetime, bilateral
+        >>> p = bilateral.datasets.load("russia-venezuela")
+        >>> treaty = "strategic-partnership-treaty-2025"
+        >>> [as_of(p, day).state(treaty).active for day in (datetime.date(2025, 10, 1), datetime.date(2025, 11, 1), p.data_as_of)]
+        [False, None, True]
     """
     return Snapshot(
         partnership=partnership,

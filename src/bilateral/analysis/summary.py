@@ -266,10 +266,11 @@ def _source_mix(partnership: Partnership) -> SourceMix:
 def summarize(partnership: Partnership, as_of: dt.date | None = None) -> Summary:
     """Summarise a partnership as of a day (default: its ``data_as_of``).
 
-    >>> import bilateral
-    >>> summary = summarize(bilateral.datasets.load())
-    >>> summary.sources.claims == len(list(records(summary.partnership)))
-    True
+    Examples:
+        >>> import bilateral
+        >>> summary = summarize(bilateral.datasets.load())
+        >>> summary.sources.claims == len(list(records(summary.partnership)))
+        True
     """
     day = as_of or partnership.data_as_of
     snapshot = snapshot_on(partnership, day)

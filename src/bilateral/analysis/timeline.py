@@ -158,10 +158,11 @@ def timeline(partnership: Partnership) -> tuple[Event, ...]:
     the first day they can mean; ties keep a fixed order, so the result is
     always the same.
 
-    >>> import bilateral
-    >>> events = timeline(bilateral.datasets.load())
-    >>> [(str(e.date), e.kind.label) for e in events if e.record == "visa-free-agreement-2008"]
-    [('2008-11-26', 'signed'), ('2009-03-06', 'in force')]
+    Examples:
+        >>> import bilateral
+        >>> events = timeline(bilateral.datasets.load())
+        >>> [(str(e.date), e.kind.label) for e in events if e.record == "visa-free-agreement-2008"]
+        [('2008-11-26', 'signed'), ('2009-03-06', 'in force')]
     """
     events = [*_instrument_events(partnership), *_other_events(partnership)]
     return tuple(sorted(events, key=Event.sort_key))

@@ -1,8 +1,9 @@
 """The datasets bundled with bilateral, read through the same strict io as a user's file.
 
->>> from bilateral import datasets
->>> "russia-venezuela" in datasets.names()
-True
+Examples:
+    >>> from bilateral import datasets
+    >>> "russia-venezuela" in datasets.names()
+    True
 """
 
 import functools

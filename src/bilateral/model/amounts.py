@@ -61,8 +61,9 @@ class Money:
         currency: The ISO 4217 code, such as ``USD``, ``EUR`` or ``RUB``.
         qualifier: How exact the source is about it.
 
-    >>> Money(Decimal("200000000"), "USD", Qualifier.ABOUT).approximate
-    True
+    Examples:
+        >>> Money(Decimal("200000000"), "USD", Qualifier.ABOUT).approximate
+        True
     """
 
     amount: Decimal = attrs.field(**checks(non_negative))

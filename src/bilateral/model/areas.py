@@ -79,8 +79,9 @@ class CooperationArea(enum.Enum):
     def wti_topics(self) -> tuple[str, ...]:
         """The World Treaty Index topic codes that cover this area (may be empty).
 
-        >>> CooperationArea.FINANCE.wti_topics
-        ('PAYMT', 'LOAN')
+        Examples:
+            >>> CooperationArea.FINANCE.wti_topics
+            ('PAYMT', 'LOAN')
         """
         return _WTI_TOPICS[self]
 

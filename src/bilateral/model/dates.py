@@ -55,11 +55,12 @@ class PartialDate:
         approximate: The source gives it as an estimate (EDTF ``~``).
         uncertain: The source is not sure of it (EDTF ``?``).
 
-    >>> d = PartialDate.parse("2025-05")
-    >>> d.earliest, d.latest
-    (datetime.date(2025, 5, 1), datetime.date(2025, 5, 31))
-    >>> str(PartialDate.parse("2026-01~"))
-    '2026-01~'
+    Examples:
+        >>> d = PartialDate.parse("2025-05")
+        >>> d.earliest, d.latest
+        (datetime.date(2025, 5, 1), datetime.date(2025, 5, 31))
+        >>> str(PartialDate.parse("2026-01~"))
+        '2026-01~'
     """
 
     year: int
@@ -122,11 +123,12 @@ class PartialDate:
     def on_or_before(self, day: dt.date) -> bool | None:
         """Whether this date had come by ``day``: True, False, or None for not known.
 
-        >>> signed = PartialDate.parse("2025-05")
-        >>> [signed.on_or_before(dt.date(2025, 5, d)) for d in (31, 15)]
-        [True, None]
-        >>> signed.on_or_before(dt.date(2025, 4, 30))
-        False
+        Examples:
+            >>> signed = PartialDate.parse("2025-05")
+            >>> [signed.on_or_before(dt.date(2025, 5, d)) for d in (31, 15)]
+            [True, None]
+            >>> signed.on_or_before(dt.date(2025, 4, 30))
+            False
         """
         if self.latest <= day:
             return True
@@ -179,9 +181,10 @@ class Period:
         end: When it ended or ends, or None if unknown or ongoing.
         ongoing: It has not ended (EDTF ``..`` as the end).
 
-    >>> p = Period.parse("2026/2041")
-    >>> p.start.earliest, p.end.latest
-    (datetime.date(2026, 1, 1), datetime.date(2041, 12, 31))
+    Examples:
+        >>> p = Period.parse("2026/2041")
+        >>> p.start.earliest, p.end.latest
+        (datetime.date(2026, 1, 1), datetime.date(2041, 12, 31))
     """
 
     start: PartialDate | None = None

@@ -13,10 +13,11 @@ __all__ = ["references", "walk"]
 def walk(value: Any, path: str = "$") -> Iterator[tuple[str, Any]]:
     """Every record and value nested in ``value`` with its path, depth first.
 
-    >>> from bilateral.model.amounts import Money
-    >>> from decimal import Decimal
-    >>> [p for p, _ in walk(Money(Decimal(1), "USD"))]
-    ['$', '$.amount', '$.currency', '$.qualifier']
+    Examples:
+        >>> from bilateral.model.amounts import Money
+        >>> from decimal import Decimal
+        >>> [p for p, _ in walk(Money(Decimal(1), "USD"))]
+        ['$', '$.amount', '$.currency', '$.qualifier']
     """
     yield path, value
     if isinstance(value, tuple):

@@ -30,8 +30,9 @@ _SCALES = ((Decimal(10) ** 12, "tn"), (Decimal(10) ** 9, "bn"), (Decimal(10) ** 
 def number(value: Decimal, approximate: bool = False) -> str:
     """A number with thousands separators; approximate ones to three significant digits.
 
-    >>> number(Decimal("16600")), number(Decimal("129870130"), approximate=True)
-    ('16,600', '130,000,000')
+    Examples:
+        >>> number(Decimal("16600")), number(Decimal("129870130"), approximate=True)
+        ('16,600', '130,000,000')
     """
     if approximate and value != 0:
         digits = value.adjusted() - 2
@@ -46,10 +47,11 @@ def money(value: Money) -> str:
     Exact amounts keep every digit; approximate ones are shown to three
     significant digits, after their mark.
 
-    >>> money(Money(Decimal("200000000"), "USD", Qualifier.ABOUT))
-    '≈ $200m'
-    >>> money(Money(Decimal("3150000000"), "USD")), money(Money(Decimal("129870130"), "USD", Qualifier.ABOUT))
-    ('$3.15bn', '≈ $130m')
+    Examples:
+        >>> money(Money(Decimal("200000000"), "USD", Qualifier.ABOUT))
+        '≈ $200m'
+        >>> money(Money(Decimal("3150000000"), "USD")), money(Money(Decimal("129870130"), "USD", Qualifier.ABOUT))
+        ('$3.15bn', '≈ $130m')
     """
     amount = value.amount
     scaled, suffix = amount, ""
@@ -80,8 +82,9 @@ def _plain(value: PartialDate) -> str:
 def date(value: PartialDate | None) -> str:
     """A partial date in words: ``2025``, ``May 2025``, ``7 May 2025``, ``2023 (est.)``, ``2006 (?)``.
 
-    >>> date(PartialDate.parse("2025-05")), date(PartialDate.parse("2026-01~")), date(None)
-    ('May 2025', 'January 2026 (est.)', '')
+    Examples:
+        >>> date(PartialDate.parse("2025-05")), date(PartialDate.parse("2026-01~")), date(None)
+        ('May 2025', 'January 2026 (est.)', '')
     """
     if value is None:
         return ""
@@ -96,8 +99,9 @@ def date(value: PartialDate | None) -> str:
 def period(value: Period | None) -> str:
     """A period: ``2026–2041``, ``since 22 Oct 2025``, ``21 Nov 2025 – ?`` (end unknown).
 
-    >>> period(Period.parse("2026/2041")), period(Period.parse("2025-11-21/..")), period(Period.parse("2025-11-21/"))
-    ('2026–2041', 'since 21 Nov 2025', '21 Nov 2025 – ?')
+    Examples:
+        >>> period(Period.parse("2026/2041")), period(Period.parse("2025-11-21/..")), period(Period.parse("2025-11-21/"))
+        ('2026–2041', 'since 21 Nov 2025', '21 Nov 2025 – ?')
     """
     if value is None:
         return ""

@@ -72,10 +72,11 @@ _LATEX_RE = re.compile("|".join(re.escape(k) for k in _LATEX))
 def escape(text: str, fmt: TableFormat) -> str:
     """``text`` made safe for a cell of ``fmt``: pipes, newlines, LaTeX specials.
 
-    >>> escape("a|b\\nc", "github")
-    'a&#124;b<br>c'
-    >>> escape("≈ $200m & 50%", "latex")
-    '\\\\ensuremath{\\\\approx} \\\\$200m \\\\& 50\\\\%'
+    Examples:
+        >>> escape("a|b\\nc", "github")
+        'a&#124;b<br>c'
+        >>> escape("≈ $200m & 50%", "latex")
+        '\\\\ensuremath{\\\\approx} \\\\$200m \\\\& 50\\\\%'
     """
     if fmt in ("github", "pipe"):
         return html.escape(text, quote=False).replace("|", "&#124;").replace("\n", "<br>")
@@ -119,9 +120,10 @@ def raw_table(headers: Sequence[str], rows: Sequence[Sequence[str]], fmt: TableF
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], fmt: TableFormat) -> str:
     """The table of ``rows`` under ``headers`` in ``fmt``; every cell is text.
 
-    >>> print(table(["area", "value"], [["trade", "≈ $200m"]], "github"))
-    | area   | value   |
-    |--------|---------|
-    | trade  | ≈ $200m |
+    Examples:
+        >>> print(table(["area", "value"], [["trade", "≈ $200m"]], "github"))
+        | area   | value   |
+        |--------|---------|
+        | trade  | ≈ $200m |
     """
     return raw_table([escape(h, fmt) for h in headers], [[escape(c, fmt) for c in row] for row in rows], fmt)

@@ -8,7 +8,7 @@ footnotes under it, or as a column.
 
 import datetime as dt
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 import attrs
@@ -16,6 +16,8 @@ import attrs
 from bilateral.analysis.comparison import Comparison
 from bilateral.analysis.conflicts import conflicts as find_conflicts
 from bilateral.analysis.conflicts import records
+from bilateral.analysis.diff import Diff
+from bilateral.analysis.exposure import Route
 from bilateral.analysis.exposure import exposure as find_exposure
 from bilateral.analysis.snapshot import as_of as snapshot_on
 from bilateral.analysis.summary import summarize
@@ -36,6 +38,7 @@ __all__ = [
     "comparison",
     "conflicts",
     "debt",
+    "diff",
     "disruptions",
     "exposure",
     "instruments",
@@ -69,6 +72,27 @@ class Table:
     row_sources: tuple[tuple[str, ...], ...] = ()
     sources: tuple[Source, ...] = ()
     notes: tuple[str, ...] = ()
+
+    def select(self, *headers: str) -> "Table":
+        """The same table with only the columns named, in the order named.
+
+        The rows keep their sources, so footnotes still follow them.
+
+        Raises:
+            KeyError: A header is not one of the table's, naming those it has.
+
+        Examples:
+            >>> t = Table("t", ("a", "b", "c"), (("1", "2", "3"),))
+            >>> t.select("c", "a").rows
+            (('3', '1'),)
+        """
+        missing = [h for h in headers if h not in self.headers]
+        if missing:
+            raise KeyError(f"no column {', '.join(map(repr, missing))} (columns: {', '.join(self.headers)})")
+        keep = [self.headers.index(h) for h in headers]
+        return attrs.evolve(
+            self, headers=tuple(headers), rows=tuple(tuple(row[i] for i in keep) for row in self.rows)
+        )
 
 
 def _cited(citations: Sequence[Citation]) -> tuple[str, ...]:
@@ -201,10 +225,23 @@ def _table(
     )
 
 
-def _disputed(record: Any, name: str, text: str) -> str:
-    """``text``, with the other values claimed for the field, where sources disagree."""
-    others = [a.value for a in getattr(record, "alternatives", ()) if a.field == name]
+def _disputed(record: Any, name: str, text: str, shown: Callable[[str], str] = str) -> str:
+    """``text``, with the other values claimed for the field (written by ``shown``), where sources disagree."""
+    others = [shown(a.value) for a in getattr(record, "alternatives", ()) if a.field == name]
     return f"{text} (also claimed: {'; '.join(others)})" if others else text
+
+
+def _date_text(value: str) -> str:
+    """A date written as in a file, in words (``2006-07-17`` as ``17 Jul 2006``)."""
+    try:
+        return cells.date(PartialDate.parse(value))
+    except ValueError:
+        return value
+
+
+def _words(value: str) -> str:
+    """An enum value written as in a file, in words (``in_force`` as ``in force``)."""
+    return value.replace("_", " ")
 
 
 def instruments(
@@ -229,9 +266,9 @@ def instruments(
             i.title,
             cells.label(i.kind),
             ", ".join(a.label for a in i.areas),
-            _disputed(i, "status", cells.label(i.status)),
-            _disputed(i, "signed", cells.date(i.signed)),
-            _disputed(i, "in_force", cells.date(i.in_force)),
+            _disputed(i, "status", cells.label(i.status), _words),
+            _disputed(i, "signed", cells.date(i.signed), _date_text),
+            _disputed(i, "in_force", cells.date(i.in_force), _date_text),
             cells.date(i.ends),
             "; ".join(amounts),
         ], i.citations
@@ -347,7 +384,13 @@ def trade(partnership: Partnership) -> Table:
             if c.baseline
             else cells.period(c.period)
         )
-        rows.append(("change", flow(c), since, _disputed(c, "value", text), ", ".join(c.commodities)))
+
+        def alternative(value: str, sign: str = sign, unit: str = unit) -> str:
+            return f"{sign}{value}{unit}"
+
+        rows.append(
+            ("change", flow(c), since, _disputed(c, "value", text, alternative), ", ".join(c.commodities))
+        )
         cited.append(_cited(c.citations))
     for d in s.trade.derived:
         rows.append(("derived", "", d.description, cells.money(d.value), ""))
@@ -431,7 +474,10 @@ def disruptions(partnership: Partnership, as_of: dt.date | None = None) -> Table
                 cells.label(d.disruption.cause),
                 ", ".join(a.label for a in d.disruption.areas),
                 _disputed(
-                    d.disruption, "stance", cells.label(d.disruption.stance) if d.disruption.stance else ""
+                    d.disruption,
+                    "stance",
+                    cells.label(d.disruption.stance) if d.disruption.stance else "",
+                    _words,
                 ),
                 cells.label(d.phase),
             ],
@@ -440,14 +486,18 @@ def disruptions(partnership: Partnership, as_of: dt.date | None = None) -> Table
     )
 
 
-def exposure(partnership: Partnership, as_of: dt.date | None = None) -> Table:
-    """Instruments that run through sanctioned actors or sectors, with the measures."""
+def exposure(partnership: Partnership, as_of: dt.date | None = None, via: Route | None = None) -> Table:
+    """Instruments that run through sanctioned actors or sectors, with the measures.
+
+    ``via`` keeps only the hits of one route: `Route.ACTOR` for the measures
+    that name one of an instrument's actors (or an owner of one).
+    """
     found = find_exposure(partnership, as_of)
     return _table(
         f"{partnership.title}: sanctions exposure",
         ("instrument", "measure", "sender", "legal basis", "since", "via", "in force"),
         partnership,
-        found.hits,
+        [h for h in found.hits if via is None or h.route is via],
         lambda h: (
             [
                 h.instrument.title,
@@ -528,3 +578,34 @@ def comparison(result: Comparison) -> Table:
         "— no instrument recorded in the area (which is not evidence of no cooperation).",
     )
     return Table("Comparison", headers, tuple(rows), notes=notes)
+
+
+def _field_value(value: Any) -> str:
+    """A field's value as a file writes it, short enough for a cell."""
+    if value is None:
+        return "(not set)"
+    if isinstance(value, list):
+        if all(isinstance(v, str | int | float | bool) for v in value):
+            return "[" + ", ".join(map(str, value)) + "]"
+        return f"{len(value)} item{'s' if len(value) != 1 else ''}"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_field_value(v)}" for k, v in value.items()) + "}"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def diff(result: Diff) -> Table:
+    """The records added, removed and changed between two versions, with the fields that changed.
+
+    Lists of records are shown by their length (``2 items → 3 items``); the
+    `Diff` itself holds every value.
+    """
+    rows = tuple(
+        (
+            c.record_type,
+            c.record,
+            c.kind,
+            "; ".join(f"{f.field}: {_field_value(f.old)} → {_field_value(f.new)}" for f in c.fields),
+        )
+        for c in result.changes
+    )
+    return Table("Changes", ("record", "id", "change", "fields"), rows)
