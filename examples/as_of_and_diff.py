@@ -62,6 +62,4 @@ day = dt.date(2025, 5, 15)
 yes_no = {True: "yes", False: "no", None: "not known"}
 for label, version in (("before", mine), ("after", updated)):
     state = bilateral.as_of(version, day).state(treaty.id)
-    print(
-        f"Signed by {day}? {label} the edit: {answer[state.signed] if state.signed is not None else 'not known'}"
-    )
+    print(f"Signed by {day}? {label} the edit: {yes_no[state.signed]}")
