@@ -141,3 +141,17 @@ def test_data_blocks(page: Path) -> None:
             bilateral.loads(body, lang)
         else:
             parse(body, lang)  # type: ignore[arg-type]
+
+
+def test_whole_files_shown_are_the_example_files() -> None:
+    """A whole data file shown in the docs is one of examples/, verbatim, so the two cannot drift."""
+    files = {f.read_text(encoding="utf-8") for f in (REPO / "examples").glob("*.yaml")}
+    shown = [
+        (page, body)
+        for page in PAGES
+        for lang, body in _blocks(page)
+        if lang == "yaml" and "schema_version" in body
+    ]
+    assert shown, "no page shows a whole data file"
+    for page, body in shown:
+        assert body in files, f"{_id(page)} shows a data file that is not in examples/"

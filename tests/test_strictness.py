@@ -71,12 +71,12 @@ class TestValid:
 
 class TestForm:
     def test_unknown_keys(self) -> None:
-        """An unknown field is named, with the fields that are allowed."""
+        """An unknown field is named, with the likely intended one and the fields that are allowed."""
         data = _data()
         data["colour"] = "red"
         _instrument(data)["signd"] = "2025"
         assert _errors(data) == [
-            f"{INS}.signd: unknown field (expected one of: alternatives, announced, areas, citations, ends, "
+            f"{INS}.signd: unknown field; did you mean 'signed'? (expected one of: alternatives, announced, areas, citations, ends, "
             "id, in_force, items, kind, milestones, notes, part_of, participants, provider, quantities, "
             "recipient, signed, status, title, value)",
             "$.colour: unknown field (expected one of: actors, partnerships, sanctions, schema_version, sources)",

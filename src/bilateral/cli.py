@@ -264,12 +264,17 @@ def _list() -> int:
     return 0
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 instrument``, ``2 instruments``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _describe(dataset: Dataset) -> str:
     parts = []
     for p in dataset.partnerships:
         parts.append(
-            f"{p.id}: {len(p.instruments)} instruments, {len(p.trade.figures)} trade figures, "
-            f"{len(p.debts)} debt restructurings, {len(p.disruptions)} disruptions"
+            f"{p.id}: {_count(len(p.instruments), 'instrument')}, {_count(len(p.trade.figures), 'trade figure')}, "
+            f"{_count(len(p.debts), 'debt restructuring')}, {_count(len(p.disruptions), 'disruption')}"
         )
     return "; ".join(parts) or "no partnerships"
 

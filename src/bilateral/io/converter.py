@@ -16,6 +16,7 @@ path (``$.partnerships[0].instruments[3].signed``).
 """
 
 import datetime as dt
+import difflib
 import enum
 import re
 import typing
@@ -368,7 +369,9 @@ def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
         allowed = getattr(exc, "allowed", None)
         hint = f" (expected one of: {', '.join(allowed)})" if allowed else ""
         for key in sorted(exc.extra_fields, key=repr):
-            yield Problem(_child(path, key), f"unknown field{hint}")
+            close = difflib.get_close_matches(str(key), allowed or (), n=1, cutoff=0.75)
+            guess = f"; did you mean {close[0]!r}?" if close else ""
+            yield Problem(_child(path, key), f"unknown field{guess}{hint}")
         return
     if isinstance(exc, KeyError):
         yield Problem(path, "is required but missing")
