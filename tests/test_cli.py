@@ -1,5 +1,7 @@
 """The bilateral command, as a user types it."""
 
+import csv
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -165,6 +167,35 @@ class TestTableCommands:
         assert (
             "| partnership | my-russia-venezuela | changed  | title: 'Russia–Venezuela (two sentences)' → 'Retitled' |"
             in out
+        )
+
+    def test_exposure_via_actor(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--via actor keeps only the measures that name an instrument's actor (or its owner)."""
+        assert main(["exposure", "--via", "actor", "--format", "csv"]) == 0
+        rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+        assert len(rows) == 10
+        assert {row["via"] for row in rows} == {"actor: pdvsa", "actor: rosneft", "actor: evrofinance"}
+        assert main(["exposure", "--via", "country", "--format", "csv"]) == 0
+        assert "actor: pdvsa" not in capsys.readouterr().out
+
+    def test_diff_of_lists_shows_their_length(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A changed list of records is shown by its length, a list of words in full."""
+        import attrs
+
+        p = bilateral.load(GOOD).partnership()
+        (treaty,) = [i for i in p.instruments if i.kind is bilateral.InstrumentKind.TREATY]
+        changed = attrs.evolve(
+            treaty,
+            areas=(*treaty.areas, bilateral.CooperationArea.TRADE),
+            citations=treaty.citations * 2,
+        )
+        new = attrs.evolve(p, instruments=tuple(changed if i is treaty else i for i in p.instruments))
+        bilateral.dump(new, tmp_path / "new.yaml")
+        assert main(["diff", GOOD, str(tmp_path / "new.yaml"), "--format", "plain"]) == 0
+        assert capsys.readouterr().out.splitlines()[1].split(None, 3)[3].strip() == (
+            "areas: [energy, diplomacy] → [energy, diplomacy, trade]; citations: 1 item → 2 items"
         )
 
     def test_report_to_file(self, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ runs and compares.
 
 import ast
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -57,3 +58,33 @@ def test_example_runs_from_anywhere(script: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert result.stdout.strip()
+
+
+def test_latex_example_compiles(tmp_path: Path) -> None:
+    """The LaTeX table example, \\input in a document with booktabs and array, compiles with pdflatex."""
+    table = subprocess.run(
+        [sys.executable, str(REPO / "examples" / "latex_instruments_table.py")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    assert table.startswith("{\\small")
+    assert "\\textsuperscript{1" in table
+    if shutil.which("pdflatex") is None:
+        pytest.skip("pdflatex is not installed, so the compile step is not run")
+    (tmp_path / "defence.tex").write_text(table, encoding="utf-8")
+    (tmp_path / "paper.tex").write_text(
+        "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage{booktabs,array}\n"
+        "\\begin{document}\n\\input{defence}\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "paper.tex"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert "Overfull \\hbox" not in result.stdout

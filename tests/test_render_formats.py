@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import bilateral
 from bilateral.render import cells
-from bilateral.render.formats import TABLE_FORMATS, escape, table
+from bilateral.render.formats import TABLE_FORMATS, escape, fit_latex, table
 
 TEXT = st.text(
     st.characters(exclude_categories=["Cs", "Cc"]) | st.sampled_from("|\n&%$#_{}~^\\<>≈–"), max_size=12
@@ -111,3 +111,36 @@ class TestCells:
         ) == ("≥ 100 ballistic missiles")
         assert cells.label(bilateral.Status.IN_FORCE) == "in force"
         assert [cells.answer(a) for a in (True, False, None)] == ["yes", "no", "not known"]
+
+
+class TestFitLatex:
+    @given(TABLES, st.sampled_from(["latex", "latex_booktabs"]))
+    def test_columns_share_the_width(self, data: tuple[list[str], list[list[str]]], fmt: str) -> None:
+        """Every column becomes a p column; their shares of the line width add up to one."""
+        headers, rows = data
+        fitted = fit_latex(table(headers, rows, fmt))  # type: ignore[arg-type]
+        shares = [float(s) for s in re.findall(r"p\{\\dimexpr([0-9.]+)\\linewidth", fitted)]
+        assert len(shares) == len(headers)
+        assert sum(shares) == pytest.approx(1, abs=0.003)
+        assert "\\begin{tabular}{l" not in fitted
+
+    def test_long_words_get_room_and_the_rest_is_left_alone(self) -> None:
+        """A column of long words is wider than a column of short ones; text around the table is kept."""
+        text = table(["a", "b"], [["x", "Kalashnikov Roszarubezhneft"]], "latex_booktabs") + "\nafter"
+        fitted = fit_latex(text)
+        narrow, wide = (float(s) for s in re.findall(r"p\{\\dimexpr([0-9.]+)", fitted))
+        assert wide > 3 * narrow
+        assert fitted.endswith("\nafter\n}")
+        assert "\\noindent\\begin{tabular}" in fitted
+
+
+def test_an_empty_latex_table_has_its_columns() -> None:
+    """A LaTeX table with no rows still declares a column per header (tabulate would declare none)."""
+    assert table(["instrument", "status"], [], "latex_booktabs").splitlines() == [
+        "\\begin{tabular}{ll}",
+        "\\toprule",
+        " instrument   & status   \\\\",
+        "\\midrule",
+        "\\bottomrule",
+        "\\end{tabular}",
+    ]

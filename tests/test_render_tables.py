@@ -93,10 +93,26 @@ class TestInstrumentsTable:
         assert all("defence" in row[2] for row in t.rows)
 
     def test_conflicting_claims_show_both_values(self, venezuela: bilateral.Partnership) -> None:
-        """A disputed date shows the record's value and the other claimed."""
+        """A disputed date shows the record's value and the other claimed, both in words."""
         t = tables.instruments(venezuela, kind=bilateral.InstrumentKind.ARMS_ORDER)
         (row,) = [r for r in t.rows if r[0].startswith("Order for 24 Su-30MK2")]
-        assert row[4] == "August 2006 (also claimed: 2006-07-17)"
+        assert row[4] == "August 2006 (also claimed: 17 Jul 2006)"
+
+    def test_conflicting_change_is_written_like_the_value(self, venezuela: bilateral.Partnership) -> None:
+        """A disputed percentage change shows the other claim with its sign and unit."""
+        t = tables.trade(venezuela)
+        (row,) = [r for r in t.rows if r[2] == "2018 to 2024"]
+        assert row[3] == "≈ +54% (also claimed: +64%)"
+
+    def test_select_keeps_columns_and_sources(self, venezuela: bilateral.Partnership) -> None:
+        """select() keeps the named columns in the order named, and each row's sources."""
+        full = tables.instruments(venezuela, area=bilateral.CooperationArea.TOURISM)
+        narrow = full.select("signed", "instrument")
+        assert narrow.headers == ("signed", "instrument")
+        assert [r[1] for r in narrow.rows] == [r[0] for r in full.rows]
+        assert narrow.row_sources == full.row_sources
+        with pytest.raises(KeyError, match="no column 'colour' \\(columns: instrument, kind,"):
+            full.select("instrument", "colour")
 
 
 class TestEveryTableInEveryFormat:

@@ -15,7 +15,7 @@ from typing import Literal
 
 from tabulate import tabulate
 
-__all__ = ["TABLE_FORMATS", "TableFormat", "escape", "raw_table", "table"]
+__all__ = ["TABLE_FORMATS", "TableFormat", "escape", "fit_latex", "raw_table", "table"]
 
 TableFormat = Literal[
     "github",
@@ -111,6 +111,8 @@ def raw_table(headers: Sequence[str], rows: Sequence[Sequence[str]], fmt: TableF
         tablefmt="latex_raw" if fmt.startswith("latex") else fmt,  # cells are escaped already
         disable_numparse=True,
     )
+    if fmt.startswith("latex") and not rows:  # tabulate gives an empty table no columns
+        text = text.replace("\\begin{tabular}{}", "\\begin{tabular}{" + "l" * len(headers) + "}", 1)
     if fmt == "latex_booktabs":
         rules = iter((r"\toprule", r"\midrule", r"\bottomrule"))
         text = "\n".join(next(rules, line) if line == r"\hline" else line for line in text.split("\n"))
@@ -127,3 +129,47 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], fmt: TableForma
         | trade  | ≈ $200m |
     """
     return raw_table([escape(h, fmt) for h in headers], [[escape(c, fmt) for c in row] for row in rows], fmt)
+
+
+_TABULAR = re.compile(r"\\begin\{tabular\}\{(l+)\}(.*?)\\end\{tabular\}", re.S)
+_CELL_SPLIT = re.compile(r"(?<!\\)&")
+
+
+def fit_latex(text: str) -> str:
+    r"""LaTeX tables made to fit the text width, their long cells wrapping.
+
+    Each ``tabular`` of ``l`` columns gets ragged-right ``p`` columns that
+    share ``\linewidth`` (less the gaps between them): each is wide enough for its longest word,
+    and the rest is shared by how long the columns' cells are. The table is
+    set in a small font with narrow gaps. Needs ``\usepackage{array}`` (and
+    ``booktabs`` for ``latex_booktabs``). Anything else in ``text`` is left
+    as it is.
+
+    Examples:
+        >>> text = fit_latex("\\begin{tabular}{ll}\n a & bbb \\\\\n\\end{tabular}")
+        >>> re.findall(r"p\{\\dimexpr([0-9.]+)\\linewidth", text)
+        ['0.267', '0.733']
+    """
+
+    def fitted(match: re.Match[str]) -> str:
+        count = len(match.group(1))
+        longest, word = [1] * count, [1] * count
+        for line in match.group(2).splitlines():
+            if not line.rstrip().endswith("\\\\"):
+                continue
+            cells = _CELL_SPLIT.split(line.rstrip()[:-2])
+            for i, cell in enumerate(cells[:count]):
+                longest[i] = max(longest[i], min(len(cell.strip()), 80))
+                word[i] = max([word[i], *(len(w) for w in cell.split())])
+        # About 60 characters of the small font (with the gaps) fill the width of an article's text.
+        floors = [min(w + 2, 30) / 60 for w in word]
+        rest = max(1 - sum(floors), 0.0)
+        shares = [f + rest * n / sum(longest) for f, n in zip(floors, longest, strict=True)]
+        shares = [s / sum(shares) for s in shares]
+        spec = "".join(
+            f">{{\\raggedright\\arraybackslash}}p{{\\dimexpr{s:.3f}\\linewidth-2\\tabcolsep\\relax}}"
+            for s in shares
+        )
+        return "\\begin{tabular}{" + spec + "}" + match.group(2) + "\\end{tabular}"
+
+    return "{\\small\\setlength{\\tabcolsep}{3pt}\n\\noindent" + _TABULAR.sub(fitted, text) + "\n}"

@@ -6,14 +6,13 @@ complete page that opens in a browser; the Markdown pastes into any report.
 
 import datetime as dt
 import html
-import re
 from collections.abc import Callable, Sequence
 from typing import Literal
 
 from bilateral.analysis.comparison import compare
 from bilateral.model.partnership import Partnership
 from bilateral.render import tables
-from bilateral.render.formats import TableFormat, escape
+from bilateral.render.formats import TableFormat, escape, fit_latex
 from bilateral.render.tables import Citations, Table
 
 __all__ = ["REPORT_FORMATS", "ReportFormat", "report"]
@@ -95,7 +94,7 @@ def report(
             command = "section" if level == 2 else "subsection"
             body.append(f"\\{command}*{{{escape(text, table_format)}}}")
             if rendered:
-                body.append(_latex_table(rendered))
+                body.append(fit_latex(rendered))
     if fmt == "md":
         return "\n\n".join([f"# {heading}", f"*{day}; made with bilateral*", *body]) + "\n"
     if fmt == "html":
@@ -103,19 +102,6 @@ def report(
     return _LATEX.format(
         title=escape(heading, table_format), day=escape(day, table_format), body="\n\n".join(body)
     )
-
-
-def _latex_table(text: str) -> str:
-    """Wrap a tabular in a full-width, small, wrapping form (p columns)."""
-
-    def columns(match: re.Match[str]) -> str:
-        count = len(match.group(1))
-        width = f"{0.98 / count:.3f}\\linewidth"
-        column = f">{{\\raggedright\\arraybackslash}}p{{{width}}}"
-        return "\\begin{tabular}{" + column * count + "}"
-
-    text = re.sub(r"\\begin\{tabular\}\{(l+)\}", columns, text)
-    return "{\\small\\setlength{\\tabcolsep}{3pt}\n" + text + "\n}"
 
 
 _HTML = """<!DOCTYPE html>

@@ -8,6 +8,7 @@ footnotes under it, or as a column.
 
 import datetime as dt
 import html
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
@@ -119,6 +120,17 @@ def _source_line(source: Source) -> str:
     return f"{line} [weak]" if source.weak else line
 
 
+def _latex_source(source: Source, fmt: TableFormat) -> str:
+    """A source line in LaTeX, its URL free to break after ``/``, ``.``, ``-`` and the like."""
+    line = _source_line(source)
+    if not source.url:
+        return escape(line, fmt)
+    before, after = line.split(source.url, 1)
+    pieces = re.split(r"(?<=[/.\-_=?&#])", source.url)
+    url = "\\allowbreak{}".join(escape(piece, fmt) for piece in pieces if piece)
+    return escape(before, fmt) + url + escape(after, fmt)
+
+
 def _marker(numbers: Sequence[int], flags: str, fmt: TableFormat) -> str:
     text = ",".join(str(n) for n in numbers)
     if fmt in ("github", "pipe"):
@@ -190,8 +202,11 @@ def _footer(listed: Sequence[Source | str], notes: Sequence[str], fmt: TableForm
     if fmt in ("latex", "latex_booktabs"):
         parts = []
         if lines:
-            items = "\n".join(f"  \\item {escape(line, fmt)}" for line in lines)
-            parts.append(f"\\begin{{enumerate}}\\small\n{items}\n\\end{{enumerate}}")
+            items = "\n".join(
+                f"  \\item {_latex_source(s, fmt) if isinstance(s, Source) else escape(s, fmt)}"
+                for s in listed
+            )
+            parts.append(f"\\begin{{enumerate}}\\small\\raggedright\n{items}\n\\end{{enumerate}}")
         parts += [escape(n, fmt) for n in notes]
         return "\n" + "\n".join(parts)
     numbered = [
