@@ -1,6 +1,8 @@
 """Shared fixtures. Hypothesis profiles are left alone: with CI set, hypothesis
 loads its own derandomised ``ci`` profile."""
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,3 +18,21 @@ def article() -> str:
     if not path.exists():
         pytest.skip(f"the reference article is not at {path}")
     return path.read_text(encoding="utf-8")
+
+
+def pdflatex(folder: Path, document: str) -> str:
+    """Compile ``folder/document`` with pdflatex and return its log; skip where pdflatex is absent.
+
+    Fails the test if pdflatex stops with an error.
+    """
+    if shutil.which("pdflatex") is None:
+        pytest.skip("pdflatex is not installed, so the compile step is not run")
+    result = subprocess.run(
+        ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", document],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stdout[-2000:]
+    return result.stdout

@@ -7,14 +7,13 @@ runs and compares.
 
 import ast
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, pdflatex
 
 EXAMPLES = sorted((REPO / "examples").glob("*.py"))
 
@@ -71,20 +70,11 @@ def test_latex_example_compiles(tmp_path: Path) -> None:
     ).stdout
     assert table.startswith("{\\small")
     assert "\\textsuperscript{1" in table
-    if shutil.which("pdflatex") is None:
-        pytest.skip("pdflatex is not installed, so the compile step is not run")
     (tmp_path / "defence.tex").write_text(table, encoding="utf-8")
     (tmp_path / "paper.tex").write_text(
         "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage{booktabs,array}\n"
         "\\begin{document}\n\\input{defence}\n\\end{document}\n",
         encoding="utf-8",
     )
-    result = subprocess.run(
-        ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "paper.tex"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert result.returncode == 0, result.stdout[-2000:]
-    assert "Overfull \\hbox" not in result.stdout
+    log = pdflatex(tmp_path, "paper.tex")
+    assert "Overfull \\hbox" not in log

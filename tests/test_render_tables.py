@@ -2,8 +2,6 @@
 
 import datetime as dt
 import re
-import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 from html.parser import HTMLParser
@@ -15,6 +13,7 @@ import bilateral
 from bilateral.render import tables
 from bilateral.render.formats import TABLE_FORMATS
 from bilateral.render.report import REPORT_FORMATS, report
+from tests.conftest import pdflatex
 
 
 @pytest.fixture(scope="module")
@@ -182,17 +181,8 @@ class TestReports:
         text = report([venezuela], "latex")
         assert text.startswith("\\documentclass")
         assert text.rstrip().endswith("\\end{document}")
-        if shutil.which("pdflatex") is None:
-            pytest.skip("pdflatex is not installed, so the compile step is not run")
         (tmp_path / "r.tex").write_text(text, encoding="utf-8")
-        result = subprocess.run(
-            ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "r.tex"],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            timeout=180,
-        )
-        assert result.returncode == 0, result.stdout[-2000:]
+        pdflatex(tmp_path, "r.tex")
         assert (tmp_path / "r.pdf").exists()
 
     @pytest.mark.parametrize("fmt", REPORT_FORMATS)
