@@ -28,19 +28,54 @@ def walk(value: Any, path: str = "$") -> Iterator[tuple[str, Any]]:
             yield from walk(getattr(value, field.name), f"{path}.{field.name}")
 
 
+_RECORDS: dict[type, bool] = {}
+_PLANS: dict[type, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
+
+
+def _is_record(cls: type) -> bool:
+    known = _RECORDS.get(cls)
+    if known is None:
+        known = _RECORDS[cls] = attrs.has(cls)
+    return known
+
+
+def _plan(cls: type) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """For a record class: its reference fields with the kind each names, and all its field names."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        fields = attrs.fields(cls)
+        refers = tuple((f.name, f.metadata[REFERS]) for f in fields if REFERS in f.metadata)
+        plan = _PLANS[cls] = (refers, tuple(f.name for f in fields))
+    return plan
+
+
 def references(value: Any, path: str = "$") -> Iterator[tuple[str, str, str]]:
-    """Every reference inside ``value``: its path, the kind of record it names, and the id."""
-    node: Any
-    for node_path, node in walk(value, path):
-        if not attrs.has(type(node)):
-            continue
-        for field in attrs.fields(type(node)):
-            kind = field.metadata.get(REFERS)
-            if kind is None:
-                continue
-            ref = getattr(node, field.name)
-            if isinstance(ref, str):
-                yield f"{node_path}.{field.name}", kind, ref
-            elif isinstance(ref, tuple):
-                for index, item in enumerate(ref):
-                    yield f"{node_path}.{field.name}[{index}]", kind, item
+    """Every reference inside ``value``: its path, the kind of record it names, and the id.
+
+    Depth first, like `walk`, but it only visits records and tuples: this runs
+    on every file read, and most nodes are text.
+
+    Examples:
+        >>> from bilateral.model.sources import Citation
+        >>> list(references((Citation("rt"),), "$.citations"))
+        [('$.citations[0].source', 'source', 'rt')]
+    """
+    if isinstance(value, tuple):
+        for index, item in enumerate(value):
+            if isinstance(item, tuple) or _is_record(type(item)):
+                yield from references(item, f"{path}[{index}]")
+        return
+    if not _is_record(type(value)):
+        return
+    refers, names = _plan(type(value))
+    for name, kind in refers:
+        ref = getattr(value, name)
+        if isinstance(ref, str):
+            yield f"{path}.{name}", kind, ref
+        elif isinstance(ref, tuple):
+            for index, item in enumerate(ref):
+                yield f"{path}.{name}[{index}]", kind, item
+    for name in names:
+        child = getattr(value, name)
+        if isinstance(child, tuple) or _is_record(type(child)):
+            yield from references(child, f"{path}.{name}")
