@@ -18,6 +18,7 @@ import attrs
 
 import bilateral
 from bilateral.model import checks
+from bilateral.model.integrity import CLAIMS
 
 RECORDS: list[type] = [
     bilateral.Dataset,
@@ -114,7 +115,9 @@ def _summary(cls: type) -> str:
     return doc.split("\n\n", 1)[0].replace("\n", " ")
 
 
-def _default(field: "attrs.Attribute[Any]") -> str:
+def _default(cls: type, field: "attrs.Attribute[Any]") -> str:
+    if field.name == "citations" and issubclass(cls, CLAIMS):
+        return "**required** (at least one)"
     if field.default is attrs.NOTHING or field.name == "schema_version":  # files must say their version
         return "**required**"
     default = field.default
@@ -163,7 +166,7 @@ def render() -> str:
         ]
         for field in attrs.fields(cls):
             meaning = attributes.get(field.name, "").replace("|", "\\|")
-            lines.append(f"| `{field.name}` | {_describe_type(field)} | {_default(field)} | {meaning} |")
+            lines.append(f"| `{field.name}` | {_describe_type(field)} | {_default(cls, field)} | {meaning} |")
         lines.append("")
     lines += ["# Allowed values", ""]
     for cls in _enums():

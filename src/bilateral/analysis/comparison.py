@@ -73,14 +73,16 @@ class ExposureCell:
     """One partnership's sanctions exposure on the day.
 
     Attributes:
-        measures: Sanction measures on its parties or actors in force on the day.
+        measures: Sanction measures on its parties or actors certainly in force on the day.
         exposed: Instruments that run through a sanctioned actor or sector.
         instruments: All its instruments.
+        not_known: Sanction measures on its parties or actors that may or may not have applied on the day.
     """
 
     measures: int
     exposed: int
     instruments: int
+    not_known: int
 
 
 @attrs.frozen
@@ -174,6 +176,7 @@ def compare(*partnerships: Partnership, as_of: dt.date | None = None) -> Compari
         cells_exposure.append(
             ExposureCell(
                 measures=sum(1 for m in snap.measures if m.in_force is True),
+                not_known=sum(1 for m in snap.measures if m.in_force is None),
                 exposed=len(found.instruments),
                 instruments=len(p.instruments),
             )

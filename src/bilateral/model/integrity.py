@@ -19,11 +19,12 @@ from bilateral.model.amounts import ChangeUnit
 from bilateral.model.checks import CHECK, run_check
 from bilateral.model.dates import PartialDate, Period
 from bilateral.model.debt import DebtRestructuring
+from bilateral.model.disruptions import Disruption
 from bilateral.model.instruments import Instrument
 from bilateral.model.partnership import Dataset, Partnership
 from bilateral.model.sanctions import SanctionMeasure, SanctionTarget
 from bilateral.model.sources import AlternativeClaim, Source
-from bilateral.model.trade import TradeChange, TradeTarget
+from bilateral.model.trade import TradeChange, TradeFigure, TradeTarget
 from bilateral.model.walk import references
 
 __all__ = ["problems"]
@@ -153,8 +154,7 @@ def _record_rules(
     for index, record in enumerate(records):
         here = f"{path}[{index}]"
         citations = getattr(record, "citations", None)
-        makes_claim = not isinstance(record, Source) and path.rsplit(".", 1)[-1] not in ("actors",)
-        if makes_claim and citations is not None:
+        if isinstance(record, CLAIMS) and citations is not None:
             found += _cited(citations, here, pools)
         for alt_index, alt in enumerate(getattr(record, "alternatives", ())):
             found += _alternative(record, alt, f"{here}.alternatives[{alt_index}]", pools)
@@ -239,6 +239,8 @@ def _claimed_value(cls: type, name: str, value: str) -> str | None:
     return None
 
 
+#: The records that are claims: each must cite at least one source (not weak sources alone).
+CLAIMS = (Instrument, TradeFigure, TradeChange, TradeTarget, DebtRestructuring, Disruption, SanctionMeasure)
 _NON_EMPTY = (("areas", "cooperation area"), ("targets", "target"), ("types", "measure type"))
 
 

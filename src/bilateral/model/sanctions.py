@@ -94,7 +94,8 @@ class SanctionMeasure:
         sender: The id of the actor imposing it (a state or a body such as the EU).
         targets: What it is aimed at (at least one).
         types: What it does (at least one).
-        period: When it applies: start when imposed, end when lifted (ongoing if not).
+        period: When it applies: start when imposed, end when lifted. No end means the end is
+            unknown; ``ongoing`` (EDTF ``2019-01-28/..``) means the sources say it still applies.
         legal_basis: The law or order it rests on ("Executive Order 13850").
         programme: The sanctions programme it belongs to.
         stage: Threatened or imposed.

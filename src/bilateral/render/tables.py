@@ -327,16 +327,18 @@ def overview(partnership: Partnership, as_of: dt.date | None = None) -> Table:
         ),
         ("debt restructurings", str(len(partnership.debts))),
         ("disruptions", str(len(partnership.disruptions))),
-        (
-            "sanction measures in force",
-            str(
-                sum(len(m) for _, m in s.sanctions.on_parties) + sum(len(m) for _, m in s.sanctions.on_actors)
-            ),
-        ),
+        ("sanction measures in force", _measures_in_force(partnership, as_of)),
         ("claims on a single source", f"{s.sources.single_source} of {s.sources.claims}"),
         ("claims on state media alone", f"{s.sources.state_media_only} of {s.sources.claims}"),
     ]
     return Table(f"{partnership.title}: overview", ("figure", "value"), tuple(rows))
+
+
+def _measures_in_force(partnership: Partnership, as_of: dt.date | None) -> str:
+    """``3 (11 not known)``: the measures certainly in force on the day, and those the sources leave open."""
+    states = snapshot_on(partnership, as_of or partnership.data_as_of).measures
+    certain = sum(1 for m in states if m.in_force is True)
+    return f"{certain} ({sum(1 for m in states if m.in_force is None)} not known)"
 
 
 def _day(day: dt.date) -> PartialDate:
@@ -585,7 +587,9 @@ def comparison(result: Comparison) -> Table:
                 ),
             )
         )
-    rows.append(("sanction measures in force", *(str(c.measures) for c in result.exposure)))
+    rows.append(
+        ("sanction measures in force", *(f"{c.measures} ({c.not_known} not known)" for c in result.exposure))
+    )
     rows.append(("instruments exposed", *(f"{c.exposed} of {c.instruments}" for c in result.exposure)))
     shared = ", ".join(a.name for a in result.shared_actors)
     notes = (
