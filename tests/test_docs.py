@@ -44,9 +44,10 @@ def _id(page: Path) -> str:
 
 @pytest.fixture
 def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Run in an empty folder holding copies of the examples' data files."""
+    """Run in an empty folder holding copies of the examples' data files in examples/, like the repository."""
+    (tmp_path / "examples").mkdir()
     for data in (REPO / "examples").glob("*.yaml"):
-        (tmp_path / data.name).write_text(data.read_text(encoding="utf-8"), encoding="utf-8")
+        (tmp_path / "examples" / data.name).write_text(data.read_text(encoding="utf-8"), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
