@@ -1,9 +1,16 @@
 """Sanctions exposure: which instruments run into which sanction measures.
 
-For the bundled Russia–Venezuela dataset, counts the instruments each
-sender's measures reach, then lists the instruments that run through a
-sanctioned actor (PDVSA, Rosneft, Evrofinance Mosnarbank), with the measure's
-legal basis and date, as a Markdown table with footnoted sources.
+For the bundled Russia–Venezuela dataset, counts the instruments reached by
+each route and by each sender's measures, then lists the instruments that
+run through a sanctioned actor (PDVSA, Rosneft, Evrofinance Mosnarbank),
+with the measure's legal basis and date, as a Markdown table with footnoted
+sources.
+
+Most of the count comes through the broad "via country" route: an EU arms
+embargo on Venezuela reaches every defence instrument, including deliveries
+completed long before it. A hit maps where sanctions and cooperation meet;
+it does not say the measure came later, or applies in law. The narrow
+reading, "via actor", is the table.
 
 "In force: not known" is an honest answer: none of these measures has an end
 date in the sources, so whether it still applied on the dataset's date is
@@ -18,12 +25,20 @@ from bilateral.render import tables
 venezuela = bilateral.datasets.load("russia-venezuela")
 found = bilateral.exposure(venezuela)
 
+
+def instruments(hits: tuple[bilateral.ExposureHit, ...]) -> str:
+    """How many instruments the hits reach: ``1 instrument``, ``6 instruments``."""
+    n = len({hit.instrument.id for hit in hits})
+    return f"{n} instrument{'s' if n != 1 else ''}"
+
+
 print(
     f"{venezuela.title}, as of {found.date}: {len(found.instruments)} of {len(venezuela.instruments)} instruments exposed"
 )
+for route in bilateral.Route:
+    print(f"  via {route.value}: {instruments(tuple(h for h in found.hits if h.route is route))}")
 for sender, hits in found.by_sender():
-    reached = {hit.instrument.id for hit in hits}
-    print(f"  {sender}: {len(reached)} instrument{'s' if len(reached) != 1 else ''}")
+    print(f"  from {sender}: {instruments(hits)}")
 print()
 
 # Only the measures that name one of an instrument's actors (or an owner of

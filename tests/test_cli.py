@@ -72,9 +72,19 @@ class TestUsage:
         assert main(["list"]) == 0
         assert capsys.readouterr().out.startswith("russia-venezuela\t")
 
-    @pytest.mark.parametrize("argv", [[], ["frobnicate"], ["convert", GOOD, "--to", "xml"]])
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            [],
+            ["frobnicate"],
+            ["convert", GOOD, "--to", "xml"],
+            ["compare", "russia-cuba"],
+            ["instruments", "--as-of", "2025-01-01"],
+            ["timeline", "--as-of", "2025-01-01"],
+        ],
+    )
     def test_usage_errors_exit_2(self, argv: list[str]) -> None:
-        """Bad usage exits 2."""
+        """Bad usage exits 2: unknown commands and formats, a comparison of one, a day for an undated table."""
         with pytest.raises(SystemExit) as info:
             main(argv)
         assert info.value.code == 2
@@ -197,6 +207,32 @@ class TestTableCommands:
         assert capsys.readouterr().out.splitlines()[1].split(None, 3)[3].strip() == (
             "areas: [energy, diplomacy] → [energy, diplomacy, trade]; citations: 1 item → 2 items"
         )
+
+    def test_summary_as_of_says_which_day_is_which(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """On another day, the areas table says statuses are as recorded, and cuts developments at the day."""
+        assert main(["summary", "--as-of", "2025-04-30", "--citations", "none"]) == 0
+        out = capsys.readouterr().out
+        assert out.rstrip().endswith(
+            "Instruments and their statuses are as recorded on 6 Jan 2026; "
+            "the developments and what was in force are as of 30 Apr 2025."
+        )
+        assert "7 May 2025" not in out  # the treaty was signed after the day
+
+    def test_conflicts_in_words(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Both the record's value and the other claimed are written in words, as the other tables write them."""
+        assert main(["conflicts", "russia-cuba", "--format", "csv"]) == 0
+        rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+        assert [(r["field"], r["value"]) for r in rows] == [
+            ("in_force", "5 Dec 2023"),
+            ("", "13 Mar 2023"),
+            ("remaining", "≈ $3.5bn"),
+            ("", "≈ $3.2bn"),
+        ]
+
+    def test_tables_without_sources_get_no_sources_column(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """CSV carries sources as a column, but not for a table that no source stands behind."""
+        assert main(["summary", "--format", "csv"]) == 0
+        assert capsys.readouterr().out.startswith("figure,value\n")
 
     def test_report_to_file(self, tmp_path: Path) -> None:
         """report writes a whole document to -o."""

@@ -86,7 +86,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("-o", "--output", metavar="FILE", help="where to write (default: standard output)")
 
-    def table_command(name: str, help: str, many: bool = False) -> argparse.ArgumentParser:
+    def table_command(
+        name: str, help: str, many: bool = False, dated: bool = True
+    ) -> argparse.ArgumentParser:
         sub = command(name, help)
         if many:
             sub.add_argument(
@@ -100,7 +102,8 @@ def _parser() -> argparse.ArgumentParser:
                 metavar="DATASET|FILE",
                 help=f"a bundled dataset or a data file (default: {datasets.DEFAULT})",
             )
-        sub.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="the day to answer for")
+        if dated:  # the other tables show every record, whatever the day
+            sub.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="the day to answer for")
         sub.add_argument(
             "--format", default="github", choices=TABLE_FORMATS, help="the table format (default: github)"
         )
@@ -116,19 +119,19 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     table_command("summary", "Key figures and the cooperation areas of a partnership.")
-    instruments = table_command("instruments", "The instruments of a partnership, filtered.")
+    instruments = table_command("instruments", "The instruments of a partnership, filtered.", dated=False)
     instruments.add_argument("--area", choices=[a.value for a in CooperationArea])
     instruments.add_argument("--status", choices=[s.value for s in Status])
     instruments.add_argument("--kind", choices=[k.value for k in InstrumentKind])
-    table_command("timeline", "Every dated event of a partnership, in order.")
+    table_command("timeline", "Every dated event of a partnership, in order.", dated=False)
     exposure = table_command("exposure", "Instruments that run through sanctioned actors or sectors.")
     exposure.add_argument(
         "--via",
         choices=[r.value for r in Route],
         help="only the measures that reach an instrument through its actors, a sector, or a whole country",
     )
-    table_command("conflicts", "The claims on which sources disagree, side by side.")
-    table_command("sources", "The sources of a partnership and how many claims cite each.")
+    table_command("conflicts", "The claims on which sources disagree, side by side.", dated=False)
+    table_command("sources", "The sources of a partnership and how many claims cite each.", dated=False)
     table_command("compare", "Two or more partnerships side by side, area by area.", many=True)
     diff = command("diff", "The records added, removed and changed between two versions.")
     diff.add_argument("old", metavar="OLD")
@@ -175,8 +178,6 @@ def _tables(args: argparse.Namespace) -> int:
     fmt, cite = args.format, args.citations
     if args.command == "compare":
         found = [_partnership(n) for n in args.datasets]
-        if len(found) < 2:
-            raise LookupError("compare needs two or more datasets")
         _emit(tables.render(tables.comparison(compare(*found, as_of=args.as_of)), fmt, cite), args.output)
         return 0
     p = _partnership(args.dataset)
@@ -224,6 +225,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "convert":
         args.to = _target_format(parser, args.to, args.output)
+    if args.command == "compare" and len(args.datasets) < 2:
+        parser.error("compare needs two or more datasets")
     try:
         if args.command == "list":
             return _list()

@@ -41,7 +41,7 @@ class AreaSummary:
         area: The area.
         instruments: The instruments that serve it, in dataset order.
         by_status: How many of them have each status, in lifecycle order (only statuses present).
-        first: The first dated development, if any.
+        first: The first dated development (on or before the day), if any.
         latest: The latest dated development (on or before the day), if any.
         active: The instruments certainly in force or operating on the day.
         not_known: The instruments whose state on the day the sources leave open.
@@ -187,7 +187,7 @@ def _areas(
                 area=area,
                 instruments=instruments,
                 by_status=tuple((s, counts[s]) for s in Status if counts[s]),
-                first=dated[0] if dated else None,
+                first=past[0] if past else None,
                 latest=past[-1] if past else None,
                 active=tuple(i for i in snapshot.active if i.id in ids),
                 not_known=tuple(i for i in snapshot.not_known if i.id in ids),

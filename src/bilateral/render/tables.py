@@ -7,9 +7,12 @@ footnotes under it, or as a column.
 """
 
 import datetime as dt
+import enum
 import html
 import re
+import typing
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import Any, Literal
 
 import attrs
@@ -24,8 +27,12 @@ from bilateral.analysis.snapshot import as_of as snapshot_on
 from bilateral.analysis.summary import summarize
 from bilateral.analysis.timeline import Event
 from bilateral.analysis.timeline import timeline as find_timeline
+from bilateral.errors import InvalidDataError
+from bilateral.io.converter import structure
+from bilateral.io.formats import parse
+from bilateral.model.amounts import Money, Quantity
 from bilateral.model.areas import CooperationArea
-from bilateral.model.dates import PartialDate
+from bilateral.model.dates import PartialDate, Period
 from bilateral.model.instruments import InstrumentKind, Status
 from bilateral.model.partnership import Partnership
 from bilateral.model.sources import Citation, Source, SourceKind
@@ -155,6 +162,8 @@ def render(tbl: Table, fmt: TableFormat = "github", citations: Citations = "foot
     row_sources = tbl.row_sources or tuple(() for _ in tbl.rows)
     if fmt in ("csv", "tsv") and citations == "footnotes":
         citations = "column"
+    if not tbl.row_sources:  # a table of what no source states (an overview, the sources themselves)
+        citations = "none"
     headers, rows = list(tbl.headers), [list(r) for r in tbl.rows]
     numbering: dict[str, int] = {}
     if citations == "column":
@@ -240,23 +249,45 @@ def _table(
     )
 
 
-def _disputed(record: Any, name: str, text: str, shown: Callable[[str], str] = str) -> str:
-    """``text``, with the other values claimed for the field (written by ``shown``), where sources disagree."""
-    others = [shown(a.value) for a in getattr(record, "alternatives", ()) if a.field == name]
+def _disputed(record: Any, name: str, text: str, shown: Callable[[str], str] | None = None) -> str:
+    """``text``, with the other values claimed for the field, where sources disagree.
+
+    The other values are written like the record's own (see `_claim_text`), or by ``shown``.
+    """
+    write = shown or (lambda value: _claim_text(record, name, value))
+    others = [write(a.value) for a in getattr(record, "alternatives", ()) if a.field == name]
     return f"{text} (also claimed: {'; '.join(others)})" if others else text
 
 
-def _date_text(value: str) -> str:
-    """A date written as in a file, in words (``2006-07-17`` as ``17 Jul 2006``)."""
-    try:
-        return cells.date(PartialDate.parse(value))
-    except ValueError:
-        return value
+def _value_text(value: Any) -> str:
+    """A field's value in words, as the tables write it."""
+    if value is None:
+        return "unknown"
+    if isinstance(value, tuple):
+        return ", ".join(_value_text(v) for v in value)
+    writers: tuple[tuple[type, Callable[[Any], str]], ...] = (
+        (PartialDate, cells.date),
+        (Period, cells.period),
+        (Money, cells.money),
+        (Quantity, cells.quantity),
+        (enum.Enum, cells.label),
+        (Decimal, cells.number),
+    )
+    for kind, write in writers:
+        if isinstance(value, kind):
+            return write(value)
+    return str(value)
 
 
-def _words(value: str) -> str:
-    """An enum value written as in a file, in words (``in_force`` as ``in force``)."""
-    return value.replace("_", " ")
+def _claim_text(record: Any, name: str, text: str) -> str:
+    """A value claimed for a field, written as in a file, in the words the field's own value would get."""
+    hint = typing.get_type_hints(type(record))[name]
+    for data in (text, None):
+        try:
+            return _value_text(structure(parse(text, "yaml") if data is None else data, hint))
+        except (InvalidDataError, ValueError):
+            continue
+    return text
 
 
 def instruments(
@@ -281,9 +312,9 @@ def instruments(
             i.title,
             cells.label(i.kind),
             ", ".join(a.label for a in i.areas),
-            _disputed(i, "status", cells.label(i.status), _words),
-            _disputed(i, "signed", cells.date(i.signed), _date_text),
-            _disputed(i, "in_force", cells.date(i.in_force), _date_text),
+            _disputed(i, "status", cells.label(i.status)),
+            _disputed(i, "signed", cells.date(i.signed)),
+            _disputed(i, "in_force", cells.date(i.in_force)),
             cells.date(i.ends),
             "; ".join(amounts),
         ], i.citations
@@ -361,7 +392,13 @@ def areas(partnership: Partnership, as_of: dt.date | None = None) -> Table:
             )
         )
     headers = ("area", "instruments", "by status", "first development", "latest development", "in force")
-    return Table(f"{partnership.title}: cooperation areas", headers, tuple(rows))
+    notes: tuple[str, ...] = ()
+    if s.date != partnership.data_as_of:
+        notes = (
+            f"Instruments and their statuses are as recorded on {cells.date(_day(partnership.data_as_of))}; "
+            f"the developments and what was in force are as of {cells.date(_day(s.date))}.",
+        )
+    return Table(f"{partnership.title}: cooperation areas", headers, tuple(rows), notes=notes)
 
 
 def _event(event: Event | None, width: int = 90) -> str:
@@ -494,7 +531,6 @@ def disruptions(partnership: Partnership, as_of: dt.date | None = None) -> Table
                     d.disruption,
                     "stance",
                     cells.label(d.disruption.stance) if d.disruption.stance else "",
-                    _words,
                 ),
                 cells.label(d.phase),
             ],
@@ -533,11 +569,13 @@ def exposure(partnership: Partnership, as_of: dt.date | None = None, via: Route 
 def conflicts(partnership: Partnership) -> Table:
     """The disputed values, side by side, each with its sources."""
     rows, cited = [], []
+    by_id = {record.id: record for _, record in records(partnership)}
     for c in find_conflicts(partnership):
-        rows.append((c.title, c.field, c.value, "record"))
+        record = by_id[c.record]
+        rows.append((c.title, c.field, _value_text(getattr(record, c.field)), "record"))
         cited.append(_cited(c.citations))
         for a in c.alternatives:
-            rows.append(("", "", a.value, a.note or "alternative"))
+            rows.append(("", "", _claim_text(record, c.field, a.value), a.note or "alternative"))
             cited.append(_cited(a.citations))
     return Table(
         f"{partnership.title}: conflicting claims",
