@@ -7,8 +7,8 @@ Three kinds of block are checked:
   right after one is the output it must print;
 - ``console`` blocks hold ``$ bilateral ...`` commands, each followed by the
   output it must print (run through `bilateral.cli.main`, in a scratch folder),
-  and ``$ python examples/...`` commands, which run the example script from
-  the repository's root.
+  and ``$ python examples/...`` and ``$ python -m bilateral ...`` commands,
+  run from the repository's root.
 """
 
 import contextlib
@@ -87,10 +87,15 @@ def test_console_blocks(page: Path, scratch: Path, capsys: pytest.CaptureFixture
         for command, expected in _commands(session):
             words = shlex.split(command)
             if words[0] == "bilateral":
-                code = main(words[1:])
+                try:
+                    code = main(words[1:])
+                except SystemExit as exit:  # --help, --version and usage errors
+                    code = exit.code if isinstance(exit.code, int) else 2
                 captured = capsys.readouterr()
                 printed = (captured.out + captured.err).rstrip()
-            elif words[0] == "python" and words[1].startswith("examples/"):
+            elif words[0] == "python" and (
+                words[1].startswith("examples/") or words[1:3] == ["-m", "bilateral"]
+            ):
                 ran = subprocess.run(
                     [sys.executable, *words[1:]], cwd=REPO, capture_output=True, text=True, timeout=120
                 )
