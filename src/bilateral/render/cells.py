@@ -13,7 +13,7 @@ from decimal import Decimal
 from bilateral.model.amounts import Money, Qualifier, Quantity
 from bilateral.model.dates import PartialDate, Period
 
-__all__ = ["answer", "date", "label", "money", "number", "period", "quantity"]
+__all__ = ["answer", "date", "label", "money", "number", "period", "quantity", "value"]
 
 _MARKS = {
     Qualifier.EXACT: "",
@@ -122,3 +122,29 @@ def label(value: enum.Enum) -> str:
 def answer(value: bool | None) -> str:
     """A three-valued answer: ``yes``, ``no`` or ``not known``."""
     return "not known" if value is None else ("yes" if value else "no")
+
+
+def value(field: object) -> str:
+    """Any field's value in words, by its type; ``unknown`` for None, lists joined with commas.
+
+    Examples:
+        >>> value((PartialDate.parse("2025-05"), Money(Decimal("3200000000"), "USD", Qualifier.ABOUT)))
+        'May 2025, ≈ $3.2bn'
+    """
+    if field is None:
+        return "unknown"
+    if isinstance(field, tuple):
+        return ", ".join(value(item) for item in field)
+    if isinstance(field, PartialDate):
+        return date(field)
+    if isinstance(field, Period):
+        return period(field)
+    if isinstance(field, Money):
+        return money(field)
+    if isinstance(field, Quantity):
+        return quantity(field)
+    if isinstance(field, enum.Enum):
+        return label(field)
+    if isinstance(field, Decimal):
+        return number(field)
+    return str(field)

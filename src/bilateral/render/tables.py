@@ -7,12 +7,10 @@ footnotes under it, or as a column.
 """
 
 import datetime as dt
-import enum
 import html
 import re
 import typing
 from collections.abc import Callable, Sequence
-from decimal import Decimal
 from typing import Any, Literal
 
 import attrs
@@ -30,9 +28,8 @@ from bilateral.analysis.timeline import timeline as find_timeline
 from bilateral.errors import InvalidDataError
 from bilateral.io.converter import structure
 from bilateral.io.formats import parse
-from bilateral.model.amounts import Money, Quantity
 from bilateral.model.areas import CooperationArea
-from bilateral.model.dates import PartialDate, Period
+from bilateral.model.dates import PartialDate
 from bilateral.model.instruments import InstrumentKind, Status
 from bilateral.model.partnership import Partnership
 from bilateral.model.sources import Citation, Source, SourceKind
@@ -259,35 +256,17 @@ def _disputed(record: Any, name: str, text: str, shown: Callable[[str], str] | N
     return f"{text} (also claimed: {'; '.join(others)})" if others else text
 
 
-def _value_text(value: Any) -> str:
-    """A field's value in words, as the tables write it."""
-    if value is None:
-        return "unknown"
-    if isinstance(value, tuple):
-        return ", ".join(_value_text(v) for v in value)
-    writers: tuple[tuple[type, Callable[[Any], str]], ...] = (
-        (PartialDate, cells.date),
-        (Period, cells.period),
-        (Money, cells.money),
-        (Quantity, cells.quantity),
-        (enum.Enum, cells.label),
-        (Decimal, cells.number),
-    )
-    for kind, write in writers:
-        if isinstance(value, kind):
-            return write(value)
-    return str(value)
-
-
 def _claim_text(record: Any, name: str, text: str) -> str:
     """A value claimed for a field, written as in a file, in the words the field's own value would get."""
     hint = typing.get_type_hints(type(record))[name]
-    for data in (text, None):
+    try:
+        claimed = structure(text, hint)  # dates, periods, words from a list
+    except InvalidDataError:
         try:
-            return _value_text(structure(parse(text, "yaml") if data is None else data, hint))
+            claimed = structure(parse(text, "yaml"), hint)  # numbers, and amounts written {amount: ...}
         except (InvalidDataError, ValueError):
-            continue
-    return text
+            return text
+    return cells.value(claimed)
 
 
 def instruments(
@@ -330,13 +309,15 @@ def instruments(
 def overview(partnership: Partnership, as_of: dt.date | None = None) -> Table:
     """Key figures of a partnership on a day."""
     s = summarize(partnership, as_of)
+    snapshot = snapshot_on(partnership, s.date)
+    measures = [m.in_force for m in snapshot.measures]
     target = s.trade.targets[0] if s.trade.targets else None
     latest = s.trade.latest[0] if s.trade.latest else None
     rows = [
         ("parties", " and ".join(partnership.parties)),
         ("data as of", cells.date(_day(s.date))),
         ("instruments", str(len(partnership.instruments))),
-        ("in force or operating", str(len(snapshot_on(partnership, s.date).active))),
+        ("in force or operating", str(len(snapshot.active))),
         ("cooperation areas", str(len(s.areas))),
         (
             "latest trade figure",
@@ -358,18 +339,11 @@ def overview(partnership: Partnership, as_of: dt.date | None = None) -> Table:
         ),
         ("debt restructurings", str(len(partnership.debts))),
         ("disruptions", str(len(partnership.disruptions))),
-        ("sanction measures in force", _measures_in_force(partnership, as_of)),
+        ("sanction measures in force", f"{measures.count(True)} ({measures.count(None)} not known)"),
         ("claims on a single source", f"{s.sources.single_source} of {s.sources.claims}"),
         ("claims on state media alone", f"{s.sources.state_media_only} of {s.sources.claims}"),
     ]
     return Table(f"{partnership.title}: overview", ("figure", "value"), tuple(rows))
-
-
-def _measures_in_force(partnership: Partnership, as_of: dt.date | None) -> str:
-    """``3 (11 not known)``: the measures certainly in force on the day, and those the sources leave open."""
-    states = snapshot_on(partnership, as_of or partnership.data_as_of).measures
-    certain = sum(1 for m in states if m.in_force is True)
-    return f"{certain} ({sum(1 for m in states if m.in_force is None)} not known)"
 
 
 def _day(day: dt.date) -> PartialDate:
@@ -572,7 +546,7 @@ def conflicts(partnership: Partnership) -> Table:
     by_id = {record.id: record for _, record in records(partnership)}
     for c in find_conflicts(partnership):
         record = by_id[c.record]
-        rows.append((c.title, c.field, _value_text(getattr(record, c.field)), "record"))
+        rows.append((c.title, c.field, cells.value(getattr(record, c.field)), "record"))
         cited.append(_cited(c.citations))
         for a in c.alternatives:
             rows.append(("", "", _claim_text(record, c.field, a.value), a.note or "alternative"))
