@@ -7,14 +7,17 @@ with the measure's legal basis and date, as a Markdown table with footnoted
 sources.
 
 Most of the count comes through the broad "via country" route: an EU arms
-embargo on Venezuela reaches every defence instrument, including deliveries
-completed long before it. A hit maps where sanctions and cooperation meet;
-it does not say the measure came later, or applies in law. The narrow
-reading, "via actor", is the table.
+embargo on Venezuela reaches the defence instruments that still existed when
+it came (deliveries completed before 2017 are left out). A hit maps where
+sanctions and cooperation meet, and says whether the two were in effect
+together ("together": yes, or not known, from the earliest day they can have
+been); it does not say the measure applies in law. The narrow reading, "via
+actor", is the table.
 
-"In force: not known" is an honest answer: none of these measures has an end
-date in the sources, so whether it still applied on the dataset's date is
-left open rather than assumed.
+"On the day: not known" is an honest answer: none of these measures has an
+end date in the sources, and no confirmation that it still applied is
+recorded, so whether it applied on the dataset's date is left open rather
+than assumed.
 
     python examples/sanctions_exposure.py
 """
@@ -46,6 +49,6 @@ print()
 by_actor = tables.exposure(venezuela, via=bilateral.Route.ACTOR)
 print(
     tables.render(
-        by_actor.select("instrument", "sender", "legal basis", "since", "via", "in force"), "github"
+        by_actor.select("instrument", "sender", "legal basis", "together", "via", "on the day"), "github"
     )
 )

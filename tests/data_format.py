@@ -37,6 +37,7 @@ RECORDS: list[type] = [
     bilateral.Disruption,
     bilateral.SanctionMeasure,
     bilateral.SanctionTarget,
+    bilateral.Confirmation,
     bilateral.Money,
     bilateral.Quantity,
 ]
@@ -56,7 +57,7 @@ _PLAIN = {
     Decimal: 'number (write it as text to keep every digit: `"1.10"`)',
     dt.date: "date (`YYYY-MM-DD`)",
     bilateral.PartialDate: "partial date (`2025`, `2025-05`, `2025-05-07`, with `~` `?` `%`)",
-    bilateral.Period: "period (`2024`, `2026/2041`, `2025-11-21/..`, `2025-11-21/`)",
+    bilateral.Period: "period (`2026/2041`, `2025-11-21/..` ongoing, `2025-11-21/` end unknown; not a bare date)",
 }
 
 
@@ -81,6 +82,10 @@ def _type(t: Any) -> str:
 
 
 def _describe_type(field: "attrs.Attribute[Any]") -> str:
+    if field.type is Any:
+        return "the disputed field's type, written as that field is"
+    if checks.SINGLE_DATE in field.metadata:
+        return f"period (`2026/2041`, `2025-11-21/..`, `2025-11-21/`; a single date is {field.metadata[checks.SINGLE_DATE]})"
     kind = field.metadata.get(checks.REFERS)
     if kind is not None:
         what = f"id of {'an' if kind[0] in 'aeiou' else 'a'} {kind.replace('_', ' ')}"
@@ -116,7 +121,7 @@ def _summary(cls: type) -> str:
 
 
 def _default(cls: type, field: "attrs.Attribute[Any]") -> str:
-    if field.name == "citations" and issubclass(cls, CLAIMS):
+    if field.name == "citations" and issubclass(cls, (*CLAIMS, bilateral.Confirmation)):
         return "**required** (at least one)"
     if field.default is attrs.NOTHING or field.name == "schema_version":  # files must say their version
         return "**required**"
@@ -152,6 +157,18 @@ def render() -> str:
         "A data file (JSON, TOML or YAML) holds one [Dataset](#dataset). Field names are the keys;",
         "optional fields may be left out, and are left out when bilateral writes a file.",
         f"This page describes schema version {bilateral.SCHEMA_VERSION}.",
+        "",
+        "## Versions",
+        "",
+        "| version | what changed | reading it |",
+        "| --- | --- | --- |",
+        "| 2 | An alternative claim's `value` is written as the field it disputes is written: a mapping "
+        'for an amount (`value: {amount: "3200000000", currency: USD}`), a list for a list, a date as '
+        "text. A measure's or a disruption's `period` cannot be a bare date. Sanction measures have "
+        "`confirmed`. | read and written |",
+        "| 1 | An alternative claim's `value` was text, itself YAML for an amount or a list "
+        "(`value: '{amount: \"3200000000\", currency: USD}'`). | read (the text is decoded as the field's "
+        "type); `bilateral convert FILE --to yaml -o FILE2` writes version 2 |",
         "",
     ]
     for cls in RECORDS:

@@ -19,14 +19,27 @@ class TestSummary:
     @_SETTINGS
     @given(partnerships(), DAYS)
     def test_counts_equal_record_counts(self, partnership: bilateral.Partnership, day: dt.date) -> None:
-        """Per area, the status counts add up to the instruments that serve the area; so do the claims."""
+        """Per area, the status counts add up to the instruments begun by the day; so do the claims."""
         summary = bilateral.summarize(partnership, as_of=day)
+        snapshot = bilateral.as_of(partnership, day)
         for area in summary.areas:
+            serving = [i for i in partnership.instruments if area.area in i.areas]
             assert sum(n for _, n in area.by_status) == len(area.instruments)
-            assert len(area.instruments) == sum(1 for i in partnership.instruments if area.area in i.areas)
+            assert [i.id for i in area.instruments] == [
+                i.id for i in serving if snapshot.state(i.id).begun is True
+            ]
+            assert [i.id for i in area.maybe_begun] == [
+                i.id for i in serving if snapshot.state(i.id).begun is None
+            ]
             assert set(area.active).isdisjoint(area.not_known)
-        covered = {a for i in partnership.instruments for a in i.areas}
+        covered = {
+            a for i in partnership.instruments for a in i.areas if snapshot.state(i.id).begun is not False
+        }
         assert {a.area for a in summary.areas} == covered
+        if day >= partnership.data_as_of:  # every recorded instrument had begun by then
+            assert sum(len(a.instruments) for a in summary.areas) == sum(
+                len(i.areas) for i in partnership.instruments
+            )
         assert summary.sources.claims == len(list(records(partnership)))
         assert summary.sources.single_source <= summary.sources.claims
         assert len(summary.disruptions) == len(partnership.disruptions)

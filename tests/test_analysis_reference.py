@@ -107,14 +107,21 @@ class TestExposure:
 
 class TestConflicts:
     def test_disagreements_side_by_side(self, partnership: bilateral.Partnership) -> None:
-        """Each disputed field with the record's value and the other claims."""
+        """Each disputed field with the record's value and the other claims, typed as the field is."""
         found = {
-            (c.record, c.field): (c.value, [a.value for a in c.alternatives])
+            (c.id, c.field): (c.value, [a.value for a in c.alternatives])
             for c in bilateral.conflicts(partnership)
         }
-        assert found[("su30mk2-order-2006", "signed")] == ("2006-08", ["2006-07-17"])
-        assert found[("trade-growth-2018-2024", "value")] == ("54", ["64"])
-        assert found[("mir-venezuela", "in_force")] == ("2023-06-15", ["2023-08"])
+        date = bilateral.PartialDate.parse
+        assert found[("su30mk2-order-2006", "signed")] == (date("2006-08"), [date("2006-07-17")])
+        assert found[("trade-growth-2018-2024", "value")] == (Decimal("54"), [Decimal("64")])
+        assert found[("mir-venezuela", "in_force")] == (date("2023-06-15"), [date("2023-08")])
+
+    def test_conflicts_carry_their_record(self, partnership: bilateral.Partnership) -> None:
+        """A conflict holds the record itself, so nothing looks it up by id."""
+        for conflict in bilateral.conflicts(partnership):
+            assert getattr(conflict.record, conflict.field) == conflict.value
+            assert conflict.record.alternatives
 
 
 class TestTimeline:

@@ -120,7 +120,7 @@ class TestProcess:
             text=True,
             timeout=60,
         )
-        assert result.stdout == "schema_version: 1\n"
+        assert result.stdout == "schema_version: 2\n"
         assert result.stderr == ""
 
 
@@ -212,11 +212,14 @@ class TestTableCommands:
         """On another day, the areas table says statuses are as recorded, and cuts developments at the day."""
         assert main(["summary", "--as-of", "2025-04-30", "--citations", "none"]) == 0
         out = capsys.readouterr().out
-        assert out.rstrip().endswith(
+        areas, sanctions = out.split("\n| measure ")
+        assert areas.rstrip().endswith(
             "Instruments and their statuses are as recorded on 6 Jan 2026; "
             "the developments and what was in force are as of 30 Apr 2025."
         )
         assert "7 May 2025" not in out  # the treaty was signed after the day
+        assert "| instruments                 | 15 (+15 not known) |" in areas  # 32 on 6 Jan 2026
+        assert "| EU expansion of sanctions on Russia after 24 February 2022 " in sanctions
 
     def test_conflicts_in_words(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Both the record's value and the other claimed are written in words, as the other tables write them."""

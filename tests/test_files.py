@@ -26,7 +26,7 @@ class TestLoadDump:
         """A format named by the caller overrides the suffix."""
         path = tmp_path / "data.txt"
         bilateral.dump(dataset, path, format="toml")
-        assert path.read_text().startswith("schema_version = 1")
+        assert path.read_text().startswith("schema_version = 2")
         assert bilateral.load(path, format="toml") == dataset
 
     def test_unknown_suffix_is_refused(self, tmp_path: Path, dataset: bilateral.Dataset) -> None:

@@ -417,21 +417,23 @@ class TestAnswers:
         assert all(c.source in weak for c in july)
         assert any(c.source not in weak for c in order.citations)
         (alternative,) = order.alternatives
-        assert (alternative.field, alternative.value) == ("signed", "2006-07-17")
+        assert (alternative.field, alternative.value) == ("signed", bilateral.PartialDate.parse("2006-07-17"))
         assert [c.source for c in alternative.citations] == ["willitflyblog-2017-03-26"]
 
     def test_trade_growth_disagreement(self, partnership: bilateral.Partnership) -> None:
         """The article's +54% since 2018 stands with Putin's +64% in 2024 beside it, attributed."""
         change = next(c for c in partnership.trade.changes if c.id == "trade-growth-2018-2024")
         assert change.value == 54
-        assert [(a.field, a.value) for a in change.alternatives] == [("value", "64")]
+        assert [(a.field, a.value) for a in change.alternatives] == [("value", Decimal("64"))]
         assert [c.source for c in change.alternatives[0].citations] == ["eseuro-84312"]
 
     def test_mir_start_disagreement(self, partnership: bilateral.Partnership) -> None:
         """Mir keeps the sourced June 2023 connection and the article's August 2023 as an alternative."""
         mir = partnership.instrument("mir-venezuela")
         assert mir.in_force == bilateral.PartialDate.parse("2023-06-15")
-        assert [(a.field, a.value) for a in mir.alternatives] == [("in_force", "2023-08")]
+        assert [(a.field, a.value) for a in mir.alternatives] == [
+            ("in_force", bilateral.PartialDate.parse("2023-08"))
+        ]
         assert {m.date.edtf() for m in mir.milestones} >= {"2023-06-15", "2023-10-01", "2023-11-16"}
 
     def test_trade_figures(self, partnership: bilateral.Partnership) -> None:
@@ -458,7 +460,10 @@ class TestAnswers:
         assert isinstance(change, bilateral.TradeChange)
         assert (change.origin, change.destination, change.unit) == ("VEN", "RUS", bilateral.ChangeUnit.FACTOR)
         assert change.value == 3
-        assert {(a.field, a.value) for a in change.alternatives} == {("period", "2024"), ("origin", "RUS")}
+        assert {(a.field, a.value) for a in change.alternatives} == {
+            ("period", bilateral.Period.parse("2024")),
+            ("origin", "RUS"),
+        }
 
     def test_visa_free_agreement(self, partnership: bilateral.Partnership) -> None:
         """The visa-free agreement was signed on 26 Nov 2008 and in force from 6 Mar 2009."""

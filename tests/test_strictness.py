@@ -12,7 +12,7 @@ import bilateral
 
 VALID = textwrap.dedent(
     """\
-    schema_version: 1
+    schema_version: 2
     sources:
       - id: rt
         title: What connects Russia and Venezuela
@@ -221,9 +221,9 @@ class TestVersionsAndFiles:
     def test_newer_schema_is_refused(self) -> None:
         """A file from a newer schema version is refused, and the message says so."""
         data = _data()
-        data["schema_version"] = 2
+        data["schema_version"] = 3
         assert _errors(data) == [
-            "$.schema_version: the file uses schema version 2, newer than the 1 this release of "
+            "$.schema_version: the file uses schema version 3, newer than the 2 this release of "
             "bilateral reads; upgrade bilateral to read it"
         ]
 
@@ -231,7 +231,7 @@ class TestVersionsAndFiles:
         """A file without a schema version is refused."""
         data = _data()
         del data["schema_version"]
-        assert _errors(data) == ["$.schema_version: is required but missing (this release writes 1)"]
+        assert _errors(data) == ["$.schema_version: is required but missing (this release writes 2)"]
 
     def test_errors_name_the_file(self, tmp_path: Path) -> None:
         """Each line of the error starts with the file's name."""
@@ -401,7 +401,7 @@ class TestMoreRules:
         assert _errors(data) == [
             f"{INS}.alternatives[0].value: 'banana' is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD, "
             "optionally followed by ~, ? or %)",
-            f"{INS}.alternatives[1].value: 'done' is not a value of status (expected one of: announced, signed, "
+            f"{INS}.alternatives[1].value: 'done' is not a valid status (expected one of: announced, signed, "
             "ratified, in_force, operating, completed, suspended, expired, cancelled, unknown)",
         ]
 

@@ -28,6 +28,7 @@ from bilateral.model.disruptions import Disruption, DisruptionCause, Severity, S
 from bilateral.model.instruments import Instrument, InstrumentKind, Milestone, MilestoneKind, Status
 from bilateral.model.partnership import SCHEMA_VERSION, Dataset, Partnership
 from bilateral.model.sanctions import (
+    Confirmation,
     MeasureStage,
     MeasureType,
     Objective,
@@ -47,6 +48,7 @@ __all__ = [
     "ChangeUnit",
     "Citation",
     "Comparison",
+    "Confirmation",
     "Conflict",
     "CooperationArea",
     "Dataset",

@@ -41,6 +41,7 @@ _EPILOG = {
     ),
     "timeline": "example:\n  bilateral timeline russia-venezuela --format csv -o timeline.csv",
     "exposure": "example:\n  bilateral exposure --as-of 2025-12-31",
+    "sanctions": "example:\n  bilateral sanctions russia-iran --as-of 2024-01-01",
     "conflicts": "example:\n  bilateral conflicts --format html -o conflicts.html",
     "sources": "example:\n  bilateral sources --format csv",
     "compare": "example:\n  bilateral compare russia-venezuela mine.yaml --format latex_booktabs",
@@ -118,7 +119,7 @@ def _parser() -> argparse.ArgumentParser:
         )
         return sub
 
-    table_command("summary", "Key figures and the cooperation areas of a partnership.")
+    table_command("summary", "Key figures, the cooperation areas and the sanctions of a partnership.")
     instruments = table_command("instruments", "The instruments of a partnership, filtered.", dated=False)
     instruments.add_argument("--area", choices=[a.value for a in CooperationArea])
     instruments.add_argument("--status", choices=[s.value for s in Status])
@@ -129,6 +130,9 @@ def _parser() -> argparse.ArgumentParser:
         "--via",
         choices=[r.value for r in Route],
         help="only the measures that reach an instrument through its actors, a sector, or a whole country",
+    )
+    table_command(
+        "sanctions", "The sanction measures around a partnership, and whether each applied on the day."
     )
     table_command("conflicts", "The claims on which sources disagree, side by side.", dated=False)
     table_command("sources", "The sources of a partnership and how many claims cite each.", dated=False)
@@ -183,7 +187,7 @@ def _tables(args: argparse.Namespace) -> int:
     p = _partnership(args.dataset)
     built: list[tables.Table]
     if args.command == "summary":
-        built = [tables.overview(p, args.as_of), tables.areas(p, args.as_of)]
+        built = [tables.overview(p, args.as_of), tables.areas(p, args.as_of), tables.sanctions(p, args.as_of)]
     elif args.command == "instruments":
         built = [
             tables.instruments(
@@ -197,6 +201,8 @@ def _tables(args: argparse.Namespace) -> int:
         built = [tables.timeline(p)]
     elif args.command == "exposure":
         built = [tables.exposure(p, args.as_of, Route(args.via) if args.via else None)]
+    elif args.command == "sanctions":
+        built = [tables.sanctions(p, args.as_of)]
     elif args.command == "conflicts":
         built = [tables.conflicts(p)]
     else:
@@ -237,6 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "instruments",
             "timeline",
             "exposure",
+            "sanctions",
             "conflicts",
             "sources",
             "compare",

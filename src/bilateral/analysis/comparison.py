@@ -18,16 +18,19 @@ class AreaCell:
     """One partnership's record in one area.
 
     Attributes:
-        instruments: How many instruments serve the area.
+        instruments: How many instruments serve the area and had begun by the day.
         active: How many were certainly in force or operating on the day.
         not_known: How many the sources leave open on the day.
-        kinds: The kinds of those instruments, in the order of `InstrumentKind`.
+        kinds: The kinds of the instruments counted, in the order of `InstrumentKind`.
+        maybe_begun: How many more serve the area and may or may not have
+            begun by the day (never any on or after the partnership's ``data_as_of``).
     """
 
     instruments: int
     active: int
     not_known: int
     kinds: tuple[InstrumentKind, ...]
+    maybe_begun: int = 0
 
 
 @attrs.frozen
@@ -154,18 +157,19 @@ def compare(*partnerships: Partnership, as_of: dt.date | None = None) -> Compari
     rows = []
     for area in CooperationArea:
         cells = []
-        for p, snap in zip(partnerships, snapshots, strict=True):
-            ids = {i.id for i in p.instruments if area in i.areas}
-            kinds = {i.kind for i in p.instruments if i.id in ids}
+        for snap in snapshots:
+            states = [s for s in snap.instruments if area in s.instrument.areas]
+            kinds = {s.instrument.kind for s in states if s.begun is True}
             cells.append(
                 AreaCell(
-                    instruments=len(ids),
-                    active=sum(1 for s in snap.instruments if s.instrument.id in ids and s.active is True),
-                    not_known=sum(1 for s in snap.instruments if s.instrument.id in ids and s.active is None),
+                    instruments=sum(1 for s in states if s.begun is True),
+                    active=sum(1 for s in states if s.active is True),
+                    not_known=sum(1 for s in states if s.active is None),
                     kinds=tuple(k for k in InstrumentKind if k in kinds),
+                    maybe_begun=sum(1 for s in states if s.begun is None),
                 )
             )
-        if any(c.instruments for c in cells):
+        if any(c.instruments or c.maybe_begun for c in cells):
             rows.append(AreaRow(area, tuple(cells)))
     named = [_actors(p) for p in partnerships]
     names = [{a.id: a.name for a in p.actors} for p in partnerships]

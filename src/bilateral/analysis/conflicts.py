@@ -5,7 +5,6 @@ from typing import Any
 
 import attrs
 
-from bilateral.io.converter import unstructure
 from bilateral.model.partnership import Partnership
 from bilateral.model.sources import AlternativeClaim, Citation
 
@@ -14,25 +13,34 @@ __all__ = ["Conflict", "conflicts", "records"]
 
 @attrs.frozen
 class Conflict:
-    """A field on which sources disagree.
+    """A field on which sources disagree, with the record it belongs to.
 
     Attributes:
         record_type: The kind of record ("instrument", "trade change", ...).
-        record: The record's id.
-        title: The record's title or id, for people.
+        record: The record itself.
         field: The disputed field.
-        value: The record's own value, written as in a file ("2006-07").
+        value: The record's own value of the field, typed (a `PartialDate`,
+            a `Money`, ...; None where the record leaves it unknown).
         citations: The sources for the record's own value.
-        alternatives: The other values claimed, each with its sources.
+        alternatives: The other values claimed, each typed like ``value``, with its sources.
     """
 
     record_type: str
-    record: str
-    title: str
+    record: Any
     field: str
-    value: str
+    value: Any
     citations: tuple[Citation, ...]
     alternatives: tuple[AlternativeClaim, ...]
+
+    @property
+    def id(self) -> str:
+        """The record's id."""
+        return str(self.record.id)
+
+    @property
+    def title(self) -> str:
+        """The record's title, or its id where it has none, for people."""
+        return str(getattr(self.record, "title", self.record.id))
 
 
 def records(partnership: Partnership) -> Iterator[tuple[str, Any]]:
@@ -51,34 +59,28 @@ def records(partnership: Partnership) -> Iterator[tuple[str, Any]]:
             yield name, record
 
 
-def _text(value: Any) -> str:
-    plain = unstructure(value)
-    if isinstance(plain, list):
-        return ", ".join(str(v) for v in plain)
-    return "unknown" if plain is None else str(plain)
-
-
 def conflicts(partnership: Partnership) -> tuple[Conflict, ...]:
     """Every disputed field, in record order, then field order.
 
     Examples:
         >>> import bilateral
         >>> found = conflicts(bilateral.datasets.load())
-        >>> all(c.alternatives for c in found)
-        True
+        >>> [(c.id, c.field, str(c.value), [str(a.value) for a in c.alternatives]) for c in found][:2]
+        [('su30mk2-order-2006', 'signed', '2006-08', ['2006-07-17']), ('mir-venezuela', 'in_force', '2023-06-15', ['2023-08'])]
     """
     found = []
     for record_type, record in records(partnership):
+        if not record.alternatives:
+            continue
         fields = [f.name for f in attrs.fields(type(record))]
         disputed = sorted({a.field for a in record.alternatives}, key=fields.index)
         for field in disputed:
             found.append(
                 Conflict(
                     record_type=record_type,
-                    record=record.id,
-                    title=getattr(record, "title", record.id),
+                    record=record,
                     field=field,
-                    value=_text(getattr(record, field)),
+                    value=getattr(record, field),
                     citations=record.citations,
                     alternatives=tuple(a for a in record.alternatives if a.field == field),
                 )

@@ -10,6 +10,12 @@ An instrument is exposed to a measure in force when the measure targets
   on (arms and military assistance on defence; financial measures, asset
   freezes and investment bans on finance and investment; trade measures and
   export controls on trade and energy; travel bans on tourism): *via country*.
+
+On a day, only instruments that existed then (or may have) and measures in
+force then (or that may have been) count. Each hit also says whether the
+measure and the instrument were in effect at the same time at all, and from
+which day at the earliest: a measure lifted before an instrument began is
+never an overlap.
 """
 
 import datetime as dt
@@ -17,7 +23,7 @@ import enum
 
 import attrs
 
-from bilateral.analysis.snapshot import measure_in_force
+from bilateral.analysis.spans import Span, instrument_span, measure_span
 from bilateral.model.areas import CooperationArea
 from bilateral.model.instruments import Instrument
 from bilateral.model.partnership import Partnership
@@ -59,6 +65,11 @@ class ExposureHit:
         target: The target of the measure that does.
         through: The actor id or the area the route runs through.
         in_force: Whether the measure applied on the day (None: not known).
+        overlap: Whether the measure applied while the instrument existed, at
+            any time: True, or None for not known (never False: such a pair is
+            no hit).
+        overlap_from: The earliest day they can have been in effect together
+            (None: the sources set no lower bound).
     """
 
     instrument: Instrument
@@ -67,6 +78,8 @@ class ExposureHit:
     target: SanctionTarget
     through: str
     in_force: bool | None
+    overlap: bool | None = None
+    overlap_from: dt.date | None = None
 
 
 @attrs.frozen
@@ -105,9 +118,8 @@ class Exposure:
         )
 
 
-def _owners(partnership: Partnership, actor_id: str) -> list[str]:
+def _owners(parents: dict[str, str | None], actor_id: str) -> list[str]:
     """The actor and, through ``parent``, every actor that owns it."""
-    parents = {a.id: a.parent for a in partnership.actors}
     chain = [actor_id]
     while (parent := parents.get(chain[-1])) is not None and parent not in chain:
         chain.append(parent)
@@ -115,15 +127,17 @@ def _owners(partnership: Partnership, actor_id: str) -> list[str]:
 
 
 def _routes(
-    partnership: Partnership, instrument: Instrument, target: SanctionTarget, types: tuple[MeasureType, ...]
+    partnership: Partnership,
+    parents: dict[str, str | None],
+    instrument: Instrument,
+    target: SanctionTarget,
+    types: tuple[MeasureType, ...],
 ) -> list[tuple[Route, str]]:
     actors = [
         a for a in (*instrument.participants, instrument.provider, instrument.recipient) if a is not None
     ]
     if target.actor is not None:
-        return [(Route.ACTOR, a) for a in dict.fromkeys(actors) if target.actor in _owners(partnership, a)][
-            :1
-        ]
+        return [(Route.ACTOR, a) for a in dict.fromkeys(actors) if target.actor in _owners(parents, a)][:1]
     if target.country not in partnership.parties:
         return []
     if target.sector is not None:
@@ -138,7 +152,8 @@ def exposure(partnership: Partnership, as_of: dt.date | None = None) -> Exposure
 
     Measures count when they certainly applied on ``as_of`` (default: the
     partnership's ``data_as_of``), or may have (``in_force`` is then None);
-    measures certainly not in force are left out.
+    measures certainly not in force are left out, and so are instruments that
+    certainly did not exist on the day (begun later, or ended before).
 
     Examples:
         >>> import bilateral
@@ -149,15 +164,27 @@ def exposure(partnership: Partnership, as_of: dt.date | None = None) -> Exposure
         ['eu', 'uk', 'usa']
     """
     day = as_of or partnership.data_as_of
+    parents = {a.id: a.parent for a in partnership.actors}
+    measures: list[tuple[SanctionMeasure, Span, bool | None]] = []
+    for measure in partnership.sanctions:
+        span = measure_span(measure)
+        in_force = False if span is None else span.contains(day)
+        if span is not None and in_force is not False:
+            measures.append((measure, span, in_force))
     hits = []
     for instrument in partnership.instruments:
-        for measure in partnership.sanctions:
-            in_force = measure_in_force(measure, day)
-            if in_force is False:
+        existed = instrument_span(instrument, partnership.data_as_of)
+        if existed.contains(day) is False:
+            continue
+        for measure, span, in_force in measures:
+            overlap, since = existed.overlaps(span)
+            if overlap is False:
                 continue
             for target in measure.targets:
-                for route, through in _routes(partnership, instrument, target, measure.types):
-                    hits.append(ExposureHit(instrument, measure, route, target, through, in_force))
+                for route, through in _routes(partnership, parents, instrument, target, measure.types):
+                    hits.append(
+                        ExposureHit(instrument, measure, route, target, through, in_force, overlap, since)
+                    )
     return Exposure(partnership.id, day, _unique(hits))
 
 

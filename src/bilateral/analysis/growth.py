@@ -4,7 +4,7 @@ Every derived value says what it was derived from, and is approximate when
 any input is (or when the arithmetic itself rounds, as a root does).
 """
 
-from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, Decimal, DecimalException, localcontext
 
 import attrs
 
@@ -83,11 +83,16 @@ def implied_baseline(change: TradeChange, figure: TradeFigure) -> DerivedValue |
         figure.destination,
     ):
         return None
-    factor = change.value if change.unit is ChangeUnit.FACTOR else 1 + change.value / 100
-    if factor <= 0:
+    try:
+        with localcontext() as context:
+            context.prec = 28
+            factor = change.value if change.unit is ChangeUnit.FACTOR else 1 + change.value / 100
+            if factor <= 0:
+                return None
+            amount = (figure.value.amount / factor).quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
+            exact_division = amount * factor == figure.value.amount
+    except DecimalException:  # amounts or changes too large or too small to compute with
         return None
-    amount = (figure.value.amount / factor).quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
-    exact_division = amount * factor == figure.value.amount
     qualifier = _qualifier(figure.value.approximate, change.qualifier.approximate, not exact_division)
     sign = "+" if change.value >= 0 else ""
     unit = "%" if change.unit is ChangeUnit.PERCENT else "x"
@@ -117,12 +122,16 @@ def target_progress(target: TradeTarget, baseline: TradeFigure | None) -> Target
     if value is None or end is None or value.currency != target.value.currency or value.amount <= 0:
         return TargetProgress(target, baseline, None, None, None, approximate)
     years = target.by.year - end.year
-    achieved = (value.amount / target.value.amount * 100).quantize(Decimal("0.1"))
-    required = None
-    if years > 0:
+    achieved = required = None
+    try:
         with localcontext() as context:
             context.prec = 28
-            ratio = target.value.amount / value.amount
-            growth = ratio ** (Decimal(1) / Decimal(years)) - 1
-        required = (growth * 100).quantize(Decimal("0.1"))
+            if target.value.amount > 0:
+                achieved = (value.amount / target.value.amount * 100).quantize(Decimal("0.1"))
+            if years > 0:
+                ratio = target.value.amount / value.amount
+                growth = ratio ** (Decimal(1) / Decimal(years)) - 1
+                required = (growth * 100).quantize(Decimal("0.1"))
+    except DecimalException:  # amounts too large or too small to compute with: not computed
+        pass
     return TargetProgress(target, baseline, years, required, achieved, approximate or value.approximate)

@@ -39,12 +39,15 @@ class AreaSummary:
 
     Attributes:
         area: The area.
-        instruments: The instruments that serve it, in dataset order.
+        instruments: The instruments that serve it and had begun by the day, in dataset order.
         by_status: How many of them have each status, in lifecycle order (only statuses present).
         first: The first dated development (on or before the day), if any.
         latest: The latest dated development (on or before the day), if any.
         active: The instruments certainly in force or operating on the day.
         not_known: The instruments whose state on the day the sources leave open.
+        maybe_begun: The instruments that serve it and may or may not have begun
+            by the day (dated only to the month or year around it, or undated);
+            never any on or after the dataset's ``data_as_of``.
     """
 
     area: CooperationArea
@@ -54,6 +57,7 @@ class AreaSummary:
     latest: Event | None
     active: tuple[Instrument, ...]
     not_known: tuple[Instrument, ...]
+    maybe_begun: tuple[Instrument, ...] = ()
 
 
 @attrs.frozen
@@ -152,7 +156,8 @@ class Summary:
     Attributes:
         partnership: The partnership.
         date: The day (by default the partnership's ``data_as_of``).
-        areas: One summary per area the partnership's instruments serve, in area order.
+        areas: One summary per area served by an instrument that had begun (or may
+            have) by the day, in area order.
         trade: Trade.
         debt: Debt.
         disruptions: Each disruption and its phase.
@@ -174,11 +179,15 @@ def _areas(
     partnership: Partnership, snapshot: Snapshot, events: tuple[Event, ...]
 ) -> tuple[AreaSummary, ...]:
     summaries = []
+    begun = {i.id for i in snapshot.begun}
+    maybe = {i.id for i in snapshot.maybe_begun}
     for area in CooperationArea:
-        instruments = tuple(i for i in partnership.instruments if area in i.areas)
-        if not instruments:
+        serving = [i for i in partnership.instruments if area in i.areas]
+        instruments = tuple(i for i in serving if i.id in begun)
+        maybe_begun = tuple(i for i in serving if i.id in maybe)
+        if not instruments and not maybe_begun:
             continue
-        ids = {i.id for i in instruments}
+        ids = {i.id for i in serving}
         counts = Counter(i.status for i in instruments)
         dated = [e for e in events if e.record_type == "instrument" and e.record in ids]
         past = [e for e in dated if e.date.latest <= snapshot.date]
@@ -191,6 +200,7 @@ def _areas(
                 latest=past[-1] if past else None,
                 active=tuple(i for i in snapshot.active if i.id in ids),
                 not_known=tuple(i for i in snapshot.not_known if i.id in ids),
+                maybe_begun=maybe_begun,
             )
         )
     return tuple(summaries)

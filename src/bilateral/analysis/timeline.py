@@ -2,6 +2,7 @@
 
 import enum
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 
@@ -33,6 +34,7 @@ class EventKind(enum.Enum):
     DISRUPTION_ENDED = "disruption_ended"
     SANCTION_IMPOSED = "sanction_imposed"
     SANCTION_LIFTED = "sanction_lifted"
+    SANCTION_CONFIRMED = "sanction_confirmed"
     DEBT_AGREED = "debt_agreed"
     PAYMENT_DUE = "payment_due"
     TARGET_STATED = "target_stated"
@@ -58,6 +60,8 @@ class Event:
         description: What happened, in words.
         areas: The cooperation areas of the record.
         citations: The sources for the event (the milestone's, else the record's).
+        value: A typed value the event states, for the tables to write in words
+            (a trade target's `TradeTarget`, a confirmation's ``until`` date).
     """
 
     date: PartialDate
@@ -67,6 +71,7 @@ class Event:
     description: str
     areas: tuple[CooperationArea, ...] = ()
     citations: tuple[Citation, ...] = ()
+    value: Any = None
 
     def sort_key(self) -> tuple[object, ...]:
         """Earliest bound first, then the latest, then a fixed order of kinds and ids."""
@@ -119,6 +124,9 @@ def _other_events(partnership: Partnership) -> Iterator[Event]:
             )
         if m.period.end is not None:
             yield Event(m.period.end, EventKind.SANCTION_LIFTED, m.id, "sanction", m.title, (), m.citations)
+        for c in m.confirmed:
+            text = f"{m.title}: {c.note}" if c.note else m.title
+            yield Event(c.on, EventKind.SANCTION_CONFIRMED, m.id, "sanction", text, (), c.citations, c.until)
     finance = (CooperationArea.FINANCE,)
     for debt in partnership.debts:
         if debt.agreed is not None:
@@ -139,15 +147,15 @@ def _other_events(partnership: Partnership) -> Iterator[Event]:
     trade = (CooperationArea.TRADE,)
     for target in partnership.trade.targets:
         if target.stated is not None:
-            text = f"target of {target.value.amount} {target.value.currency} by {target.by}"
             yield Event(
                 target.stated,
                 EventKind.TARGET_STATED,
                 target.id,
                 "trade target",
-                text,
+                "trade target",
                 trade,
                 target.citations,
+                target,
             )
 
 

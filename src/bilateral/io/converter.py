@@ -11,6 +11,16 @@ Strictness, where cattrs would be lenient:
 - every field check the model declares (`bilateral.model.checks`) runs here,
   where the error keeps its path.
 
+An alternative claim's value is read with the type and the checks of the
+field it disputes (`bilateral.model.typecheck.claimed_type`), so a bad date or
+currency inside one is a problem at ``…alternatives[0].value``. Schema version
+1 wrote that value as text; its converter decodes the text here, the one
+place that does.
+
+A bare date where a period is expected (``period: 2018-11-27``) is refused,
+unless the field gives a single date a meaning of its own (a trade figure's
+``2024`` is the year).
+
 `structure` raises `InvalidDataError` with every problem found, each with its
 path (``$.partnerships[0].instruments[3].signed``).
 """
@@ -18,7 +28,9 @@ path (``$.partnerships[0].instruments[3].signed``).
 import datetime as dt
 import difflib
 import enum
+import functools
 import re
+import types
 import typing
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
@@ -36,8 +48,12 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from bilateral.errors import InvalidDataError, Problem
-from bilateral.model.checks import CHECK, run_check
+from bilateral.io.formats import parse
+from bilateral.model.checks import CHECK, SINGLE_DATE, run_check
 from bilateral.model.dates import PartialDate, Period
+from bilateral.model.partnership import SCHEMA_VERSION
+from bilateral.model.sources import AlternativeClaim, claimable
+from bilateral.model.typecheck import claimed_type
 
 __all__ = ["structure", "unstructure"]
 
@@ -219,12 +235,42 @@ def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, A
     return factory
 
 
-def _checked_hook(converter: cattrs.Converter, field: "attrs.Attribute[Any]") -> Callable[[Any, Any], Any]:
-    check = field.metadata[CHECK]
-    field_type: Any = field.type
+def _is_period(t: Any) -> bool:
+    return t is Period or (
+        typing.get_origin(t) in (typing.Union, types.UnionType) and Period in typing.get_args(t)
+    )
 
-    def structure(value: Any, _: Any) -> Any:
-        result = converter.structure(value, field_type)
+
+def _no_bare_date(value: Any) -> None:
+    """Refuse a single date where a period is expected, naming the fixes."""
+    if isinstance(value, dt.datetime):
+        return
+    if isinstance(value, dt.date):
+        text = value.isoformat()
+    elif isinstance(value, str) and "/" not in value:
+        try:
+            PartialDate.parse(value)
+        except ValueError:
+            return  # not a date either: the period's own reading names what is wrong
+        text = value
+    else:
+        return
+    raise ValueError(
+        f"{text!r} is a single date, not a period: write '{text}/..' if it still applies, "
+        f"'{text}/' if its end is not known, or '{text}/{text}' for that one day"
+    )
+
+
+def _value_hook(converter: cattrs.Converter, type_: Any, check: Any, bare_date: bool) -> Callable[[Any], Any]:
+    """Structure a value of ``type_``, then run ``check`` on it (on each item of a tuple)."""
+    no_bare = _is_period(type_) and not bare_date
+
+    def structure(value: Any) -> Any:
+        if no_bare:
+            _no_bare_date(value)
+        result = converter.structure(value, type_)
+        if check is None:
+            return result
         if not isinstance(result, tuple):
             run_check(check, result)
             return result
@@ -236,19 +282,118 @@ def _checked_hook(converter: cattrs.Converter, field: "attrs.Attribute[Any]") ->
                 exc.__notes__ = [IterableValidationNote(f"Checking item @ index {index}", index, type(item))]
                 errors.append(exc)
         if errors:
-            raise IterableValidationError(f"While checking {field.name}", errors, field_type)
+            raise IterableValidationError("While checking items", errors, type_)
         return result
 
     return structure
 
 
-def _attrs_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+def _field_hook(converter: cattrs.Converter, field: "attrs.Attribute[Any]") -> Callable[[Any], Any]:
+    return _value_hook(converter, field.type, field.metadata.get(CHECK), SINGLE_DATE in field.metadata)
+
+
+def _ignoring_type(hook: Callable[[Any], Any]) -> Callable[[Any, Any], Any]:
+    """A cattrs structure hook (value, type) from a hook of the value alone."""
+
+    def structure(value: Any, _: Any) -> Any:
+        return hook(value)
+
+    return structure
+
+
+def _noted(exc: Exception, note: Any) -> Exception:
+    exc.__notes__ = [note, *getattr(exc, "__notes__", [])]
+    return exc
+
+
+def _legacy_value(value: Any, read: Callable[[Any], Any]) -> Any:
+    """A claimed value as schema version 1 wrote it: text, itself YAML for an amount or a list."""
+    if not isinstance(value, str):
+        raise TypeError(
+            f"expected text, got {_describe(value)} (schema version 1 writes a claimed value as text)"
+        )
+    try:
+        return read(value)
+    except Exception as direct:
+        try:
+            plain = parse(value, "yaml")
+        except InvalidDataError:
+            raise direct from None
+        if not isinstance(plain, (dict, list)):
+            raise direct from None
+        return read(plain)
+
+
+def _claims_hook(converter: cattrs.Converter, cls: type, legacy: bool) -> Callable[[Any, Any], Any]:
+    """Structure a record's alternative claims, each value with the type and checks of its field."""
+    fields = {f.name: f for f in attrs.fields(cls)}
+    names = claimable(cls)
+    readers = {
+        name: _value_hook(
+            converter,
+            claimed_type(cls, name),
+            fields[name].metadata.get(CHECK),
+            SINGLE_DATE in fields[name].metadata,
+        )
+        for name in names
+    }
+
+    def one(item: Any) -> AlternativeClaim:
+        errors: list[Exception] = []
+        claim: AlternativeClaim | None = None
+        try:
+            claim = converter.structure(item, AlternativeClaim)  # the value as read, for now
+        except ClassValidationError as exc:
+            errors.extend(exc.exceptions)
+        name = item.get("field")
+        value: Any = None
+        if isinstance(name, str) and name in readers:
+            if "value" in item:
+                read = readers[name]
+                try:
+                    value = _legacy_value(item["value"], read) if legacy else read(item["value"])
+                except Exception as exc:
+                    errors.append(_noted(exc, AttributeValidationNote("Structuring value", "value", Any)))
+        elif isinstance(name, str) and name.strip():  # a blank one is named by the field's own check
+            error = ValueError(
+                f"{name!r} is not a field a claim can be about (one of: {', '.join(sorted(names))})"
+            )
+            errors.append(_noted(error, AttributeValidationNote("Structuring field", "field", str)))
+        if errors or claim is None:
+            raise ClassValidationError("While structuring AlternativeClaim", errors, AlternativeClaim)
+        return attrs.evolve(claim, value=value)
+
+    def structure(value: Any, _: Any) -> tuple[AlternativeClaim, ...]:
+        if not isinstance(value, (list, tuple)):
+            raise TypeError(f"expected a list, got {_describe(value)}")
+        items: list[AlternativeClaim] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                if not isinstance(item, dict):
+                    raise TypeError(
+                        f"expected a mapping with the fields of alternative claim, got {_describe(item)}"
+                    )
+                items.append(one(item))
+            except Exception as exc:
+                errors.append(
+                    _noted(exc, IterableValidationNote(f"Structuring item @ index {index}", index, Any))
+                )
+        if errors:
+            raise IterableValidationError("While structuring alternatives", errors, tuple)
+        return tuple(items)
+
+    return structure
+
+
+def _attrs_hook(converter: cattrs.Converter, legacy: bool) -> Callable[[Any], Callable[[Any, Any], Any]]:
     def factory(cls: Any) -> Callable[[Any, Any], Any]:
-        overrides = {
-            field.name: override(struct_hook=_checked_hook(converter, field))
-            for field in attrs.fields(cls)
-            if CHECK in field.metadata
-        }
+        overrides = {}
+        for field in attrs.fields(cls):
+            if field.name == "alternatives" and cls is not AlternativeClaim:
+                overrides[field.name] = override(struct_hook=_claims_hook(converter, cls, legacy))
+            elif CHECK in field.metadata or (_is_period(field.type) and SINGLE_DATE not in field.metadata):
+                overrides[field.name] = override(struct_hook=_ignoring_type(_field_hook(converter, field)))
         inner = make_dict_structure_fn(
             cls,
             converter,
@@ -278,14 +423,54 @@ def _attrs_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, A
     return factory
 
 
+def _period_text(value: Period) -> str:
+    """A period's EDTF text, a one-day (or one-month) period written as an interval."""
+    if value.start is not None and value.start == value.end and not value.ongoing:
+        return f"{value.start.edtf()}/{value.end.edtf()}"
+    return value.edtf()
+
+
+def _claims_unstructure(converter: cattrs.Converter, cls: type) -> Callable[[Any], list[Any]]:
+    fields = {f.name: f for f in attrs.fields(cls)}
+    explicit = {
+        name
+        for name in claimable(cls)
+        if _is_period(fields[name].type) and SINGLE_DATE not in fields[name].metadata
+    }
+
+    def unstructure(claims: tuple[AlternativeClaim, ...]) -> list[Any]:
+        plain = []
+        for claim in claims:
+            data = converter.unstructure(claim)
+            if claim.field in explicit and isinstance(claim.value, Period):
+                data["value"] = _period_text(claim.value)
+            plain.append(data)
+        return plain
+
+    return unstructure
+
+
 def _unstructure_attrs(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any], Any]]:
     def factory(cls: Any) -> Callable[[Any], Any]:
-        return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+        overrides = {}
+        for field in attrs.fields(cls):
+            if field.name == "alternatives" and cls is not AlternativeClaim:
+                overrides[field.name] = override(unstruct_hook=_claims_unstructure(converter, cls))
+            elif _is_period(field.type) and SINGLE_DATE not in field.metadata:
+                overrides[field.name] = override(
+                    unstruct_hook=lambda value: None if value is None else _period_text(value)
+                )
+        return make_dict_unstructure_fn(
+            cls,
+            converter,
+            _cattrs_omit_if_default=True,
+            **overrides,  # type: ignore[arg-type]
+        )
 
     return factory
 
 
-def _build() -> cattrs.Converter:
+def _build(legacy: bool) -> cattrs.Converter:
     converter = cattrs.Converter(detailed_validation=True)
     converter.register_structure_hook(str, _str)
     converter.register_structure_hook(int, _int)
@@ -299,7 +484,7 @@ def _build() -> cattrs.Converter:
     )
     converter.register_structure_hook_factory(_is_tuple, _tuple_hook(converter))
     converter.register_structure_hook_factory(
-        lambda t: attrs.has(t) and t not in (PartialDate, Period), _attrs_hook(converter)
+        lambda t: attrs.has(t) and t not in (PartialDate, Period), _attrs_hook(converter, legacy)
     )
 
     converter.register_unstructure_hook(Decimal, str)
@@ -320,17 +505,24 @@ def _unstructure_tuple(converter: cattrs.Converter) -> Callable[[tuple[Any, ...]
     return unstructure
 
 
-_CONVERTER = _build()
+_CONVERTER = _build(legacy=False)
 
 
-def structure(data: Any, cls: type[T]) -> T:
-    """Turn plain data into a record of ``cls``.
+@functools.cache
+def _legacy_converter() -> cattrs.Converter:
+    """The converter for schema version 1 files, built the first time one is read."""
+    return _build(legacy=True)
+
+
+def structure(data: Any, cls: type[T], version: int = SCHEMA_VERSION) -> T:
+    """Turn plain data into a record of ``cls``, as a file of schema ``version`` writes it.
 
     Raises:
         InvalidDataError: With every problem found, each with its path.
     """
+    converter = _legacy_converter() if version == 1 else _CONVERTER
     try:
-        return _CONVERTER.structure(data, cls)
+        return converter.structure(data, cls)
     except Exception as exc:  # every structuring failure becomes a list of problems
         raise InvalidDataError(sorted(_problems(exc, "$"), key=Problem.sort_key)) from None
 

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from bilateral.errors import InvalidDataError, Problem
 from bilateral.io.converter import structure, unstructure
 from bilateral.io.formats import Format, check_format, format_of, parse, render
@@ -78,18 +80,20 @@ def from_data(data: Any) -> Dataset:
                 )
             ]
         )
+    if isinstance(version, int) and not isinstance(version, bool) and version < 1:
+        raise InvalidDataError(
+            [Problem("$.schema_version", f"{version} is not a schema version (they start at 1)")]
+        )
     try:
-        dataset = structure(data, Dataset)
+        dataset = structure(data, Dataset, version if isinstance(version, int) else SCHEMA_VERSION)
     except InvalidDataError as exc:
         raise InvalidDataError(_in_document_order(exc.problems, data)) from None
-    if dataset.schema_version < 1:
-        raise InvalidDataError(
-            [
-                Problem(
-                    "$.schema_version", f"{dataset.schema_version} is not a schema version (they start at 1)"
-                )
-            ]
-        )
+    # What is read is what this release writes; `dumps` writes the current version.
+    dataset = (
+        attrs.evolve(dataset, schema_version=SCHEMA_VERSION)
+        if dataset.schema_version != SCHEMA_VERSION
+        else dataset
+    )
     found = problems(dataset)
     if found:
         raise InvalidDataError(_in_document_order(found, data))
@@ -140,7 +144,8 @@ def to_data(obj: Dataset | Partnership) -> dict[str, Any]:
     if wrong:
         raise InvalidDataError(wrong)
     data = unstructure(dataset)
-    return {"schema_version": dataset.schema_version, **data}
+    data.pop("schema_version", None)  # the values are typed: they are written as this release writes
+    return {"schema_version": SCHEMA_VERSION, **data}
 
 
 def dumps(obj: Dataset | Partnership, format: str) -> str:

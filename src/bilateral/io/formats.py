@@ -89,7 +89,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
     for key_node, _ in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":
             continue
-        key = loader.construct_object(key_node, deep=True)
+        key = _key(loader, key_node)
         if key is not None and not isinstance(key, (str, int, bool, Decimal)):
             raise yaml.constructor.ConstructorError(
                 None, None, "a key must be plain text, not a list or a mapping", key_node.start_mark
@@ -100,8 +100,16 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
     loader.flatten_mapping(node)
     result: dict[Any, Any] = {}
     for key_node, value_node in node.value:
-        result[loader.construct_object(key_node, deep=True)] = loader.construct_object(value_node, deep=True)
+        result[_key(loader, key_node)] = loader.construct_object(value_node, deep=True)
     return result
+
+
+def _key(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """A mapping's key; a plain ``on``, ``off``, ``yes`` or ``no`` stays the word it is
+    (YAML 1.1 would read ``on:`` as the key true, and no field is called true)."""
+    if node.tag == "tag:yaml.org,2002:bool" and isinstance(node, yaml.ScalarNode) and not node.style:
+        return node.value
+    return loader.construct_object(node, deep=True)
 
 
 def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:

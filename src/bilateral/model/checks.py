@@ -19,6 +19,7 @@ import pycountry
 __all__ = [
     "CHECK",
     "REFERS",
+    "SINGLE_DATE",
     "Check",
     "checks",
     "country",
@@ -29,10 +30,12 @@ __all__ = [
     "non_negative",
     "refers",
     "run_check",
+    "single_date",
 ]
 
 CHECK = "bilateral.check"
 REFERS = "bilateral.refers"
+SINGLE_DATE = "bilateral.single_date"
 Check = Callable[[Any], None]
 
 _ID_RE = re.compile(r"[a-z0-9][a-z0-9_.-]*", re.ASCII)
@@ -134,3 +137,15 @@ def refers(kind: str) -> dict[str, Any]:
     them to know which shared records a partnership needs.
     """
     return {"validator": _validator(identifier), "metadata": {CHECK: identifier, REFERS: kind}}
+
+
+def single_date(meaning: str) -> dict[str, Any]:
+    """Arguments for `attrs.field` for a `Period` field where a single date has a meaning of its own.
+
+    A bare date where a period is expected is ambiguous (a one-day sanction,
+    or one whose end is not given?), so the io layer refuses it, unless the
+    field declares what it means: ``attrs.field(**single_date("the whole
+    period it names: 2024 is the year 2024"))``. ``meaning`` is shown in the
+    format reference.
+    """
+    return {"metadata": {SINGLE_DATE: meaning}}

@@ -6,9 +6,6 @@ unique ids, references that resolve, dates in order, flows between the
 parties, claims that rest on sources. `problems` finds every breach at once.
 """
 
-import enum
-import types
-import typing
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -16,13 +13,11 @@ import attrs
 
 from bilateral.errors import Problem
 from bilateral.model.amounts import ChangeUnit
-from bilateral.model.checks import CHECK, run_check
-from bilateral.model.dates import PartialDate, Period
 from bilateral.model.debt import DebtRestructuring
 from bilateral.model.disruptions import Disruption
 from bilateral.model.instruments import Instrument
 from bilateral.model.partnership import Dataset, Partnership
-from bilateral.model.sanctions import SanctionMeasure, SanctionTarget
+from bilateral.model.sanctions import MeasureStage, SanctionMeasure, SanctionTarget
 from bilateral.model.sources import AlternativeClaim, Source
 from bilateral.model.trade import TradeChange, TradeFigure, TradeTarget
 from bilateral.model.walk import references
@@ -32,7 +27,6 @@ __all__ = ["problems"]
 # Records that make claims, and so must cite at least one source.
 _CLAIM_FIELDS = ("instruments", "debts", "disruptions")
 _TRADE_FIELDS = ("figures", "changes", "targets")
-_UNCLAIMABLE = frozenset({"id", "citations", "alternatives", "notes"})
 
 
 def problems(dataset: Dataset) -> list[Problem]:
@@ -157,7 +151,7 @@ def _record_rules(
         if isinstance(record, CLAIMS) and citations is not None:
             found += _cited(citations, here, pools)
         for alt_index, alt in enumerate(getattr(record, "alternatives", ())):
-            found += _alternative(record, alt, f"{here}.alternatives[{alt_index}]", pools)
+            found += _alternative(alt, f"{here}.alternatives[{alt_index}]", pools)
         if isinstance(record, Instrument):
             found += _in_order(record, here, ("signed", "in_force", "ends"))
             found += _in_order(record, here, ("announced", "ends"))
@@ -169,7 +163,7 @@ def _record_rules(
         if isinstance(record, TradeChange) and record.unit is ChangeUnit.FACTOR and record.value <= 0:
             found.append(Problem(f"{here}.value", f"a factor must be more than 0, not {record.value}"))
         if isinstance(record, SanctionMeasure):
-            found += _measure(record, here)
+            found += _measure(record, here, pools)
         for field, noun in _NON_EMPTY:
             if getattr(record, field, None) == ():
                 found.append(Problem(f"{here}.{field}", f"is empty (list at least one {noun})"))
@@ -198,45 +192,10 @@ def _cited(citations: Sequence[Any], path: str, pools: _Pools, weak_alone: bool 
     return []
 
 
-def _alternative(record: Any, alt: AlternativeClaim, path: str, pools: _Pools) -> list[Problem]:
-    found = []
-    names = {f.name for f in attrs.fields(type(record))} - _UNCLAIMABLE
-    if alt.field not in names:
-        found.append(
-            Problem(
-                f"{path}.field",
-                f"{alt.field!r} is not a field a claim can be about (one of: {', '.join(sorted(names))})",
-            )
-        )
-    else:
-        problem = _claimed_value(type(record), alt.field, alt.value)
-        if problem is not None:
-            found.append(Problem(f"{path}.value", problem))
+def _alternative(alt: AlternativeClaim, path: str, pools: _Pools) -> list[Problem]:
+    # The value was read with its field's type and checks; its references resolve with the others.
     # An alternative is attributed, not asserted: a weak source may stand behind one alone.
-    found += _cited(alt.citations, path, pools, weak_alone=True)
-    return found
-
-
-def _claimed_value(cls: type, name: str, value: str) -> str | None:
-    """Why ``value`` cannot be a value of field ``name``, for fields with a written form; else None."""
-    field = next(f for f in attrs.fields(cls) if f.name == name)
-    hint = typing.get_type_hints(cls)[name]
-    args = [a for a in typing.get_args(hint) if a is not type(None)]
-    base = args[0] if typing.get_origin(hint) in (types.UnionType, typing.Union) and len(args) == 1 else hint
-    try:
-        if base is PartialDate:
-            PartialDate.parse(value)
-        elif base is Period:
-            Period.parse(value)
-        elif isinstance(base, type) and issubclass(base, enum.Enum):
-            if value not in {m.value for m in base}:
-                allowed = ", ".join(str(m.value) for m in base)
-                return f"{value!r} is not a value of {name} (expected one of: {allowed})"
-        elif base is str and CHECK in field.metadata:
-            run_check(field.metadata[CHECK], value)
-    except ValueError as exc:
-        return str(exc)
-    return None
+    return _cited(alt.citations, path, pools, weak_alone=True)
 
 
 #: The records that are claims: each must cite at least one source (not weak sources alone).
@@ -261,10 +220,27 @@ def _in_order(record: Any, path: str, names: tuple[str, ...]) -> list[Problem]:
     return found
 
 
-def _measure(measure: SanctionMeasure, path: str) -> list[Problem]:
+def _measure(measure: SanctionMeasure, path: str, pools: _Pools) -> list[Problem]:
     found = []
     for index, target in enumerate(measure.targets):
         found += _target(target, f"{path}.targets[{index}]")
+    start, end = measure.period.start, measure.period.end
+    for index, confirmation in enumerate(measure.confirmed):
+        here = f"{path}.confirmed[{index}]"
+        found += _cited(confirmation.citations, here, pools)
+        on, until = confirmation.on, confirmation.until
+        if measure.stage is not MeasureStage.IMPOSED:
+            found.append(
+                Problem(f"{here}.on", f"a {measure.stage.value} measure cannot be confirmed in force")
+            )
+        if start is not None and on.latest < start.earliest:
+            found.append(Problem(f"{here}.on", f"{on} is before the measure began ({start})"))
+        if end is not None and on.earliest > end.latest:
+            found.append(Problem(f"{here}.on", f"{on} is after the measure ended ({end})"))
+        if until is not None and until.latest < on.earliest:
+            found.append(Problem(f"{here}.until", f"until {until} is before the statement itself ({on})"))
+        if until is not None and end is not None and until.earliest > end.latest:
+            found.append(Problem(f"{here}.until", f"until {until} is after the measure ended ({end})"))
     return found
 
 

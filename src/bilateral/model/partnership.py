@@ -26,8 +26,11 @@ from bilateral.model.walk import references
 
 __all__ = ["SCHEMA_VERSION", "Dataset", "Partnership"]
 
-#: The version of the file format this release reads and writes.
-SCHEMA_VERSION = 1
+#: The version of the file format this release writes. It reads every version
+#: from 1: version 1 wrote an alternative claim's value as text
+#: (``value: '{amount: "3200000000", currency: USD}'``), version 2 writes it as
+#: the disputed field itself is written.
+SCHEMA_VERSION = 2
 
 
 @attrs.frozen

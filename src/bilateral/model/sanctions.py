@@ -1,15 +1,23 @@
-"""Sanction measures: who imposes what on whom, under which law, and when."""
+"""Sanction measures: who imposes what on whom, under which law, and when.
 
+Most measures have no sourced end, so whether one still applied on a day is
+often not known. A `Confirmation` is dated, cited evidence that a measure
+still applied: a renewal, a designation list republished, an enforcement
+action. It settles the days up to its date (or up to the day it was renewed
+until).
+"""
+
+import datetime as dt
 import enum
 
 import attrs
 
 from bilateral.model.areas import CooperationArea
 from bilateral.model.checks import checks, country, identifier, non_empty, refers
-from bilateral.model.dates import Period
+from bilateral.model.dates import PartialDate, Period
 from bilateral.model.sources import AlternativeClaim, Citation
 
-__all__ = ["MeasureStage", "MeasureType", "Objective", "SanctionMeasure", "SanctionTarget"]
+__all__ = ["Confirmation", "MeasureStage", "MeasureType", "Objective", "SanctionMeasure", "SanctionTarget"]
 
 
 class MeasureType(enum.Enum):
@@ -85,6 +93,34 @@ class SanctionTarget:
 
 
 @attrs.frozen
+class Confirmation:
+    """Dated evidence that a measure still applied: a statement on a day, perhaps renewing it until a day.
+
+    Attributes:
+        on: The day (or month, or year) of the statement that the measure applies.
+        until: The day it was said to apply until, if the statement gives one
+            (a renewal "until 10 January 2027").
+        citations: The sources of the statement (at least one).
+        note: What the statement was (a renewal, an enforcement action).
+
+    Examples:
+        >>> c = Confirmation(PartialDate.parse("2025-12-15"), PartialDate.parse("2027-01-10"), (Citation("eu"),))
+        >>> c.covers.isoformat()
+        '2027-01-10'
+    """
+
+    on: PartialDate
+    until: PartialDate | None = None
+    citations: tuple[Citation, ...] = ()
+    note: str | None = None
+
+    @property
+    def covers(self) -> "dt.date":
+        """The last day the statement certainly shows the measure applied on."""
+        return (self.until or self.on).earliest
+
+
+@attrs.frozen
 class SanctionMeasure:
     """A sanction measure.
 
@@ -95,7 +131,9 @@ class SanctionMeasure:
         targets: What it is aimed at (at least one).
         types: What it does (at least one).
         period: When it applies: start when imposed, end when lifted. No end means the end is
-            unknown; ``ongoing`` (EDTF ``2019-01-28/..``) means the sources say it still applies.
+            unknown (``2019-01-28/``); ``ongoing`` (``2019-01-28/..``) means the sources say
+            it still applies. A bare date is refused: write ``2018-11-27/2018-11-27`` for a
+            one-day measure.
         legal_basis: The law or order it rests on ("Executive Order 13850").
         programme: The sanctions programme it belongs to.
         stage: Threatened or imposed.
@@ -103,6 +141,7 @@ class SanctionMeasure:
         notes: Anything a reader should know.
         citations: The sources for the measure.
         alternatives: Values other sources claim instead.
+        confirmed: Dated evidence that it still applied, in any order.
     """
 
     id: str = attrs.field(**checks(identifier))
@@ -118,3 +157,11 @@ class SanctionMeasure:
     notes: str | None = None
     citations: tuple[Citation, ...] = ()
     alternatives: tuple[AlternativeClaim, ...] = ()
+    confirmed: tuple[Confirmation, ...] = ()
+
+    @property
+    def last_confirmation(self) -> Confirmation | None:
+        """The confirmation that reaches furthest (then the latest statement), if there is any."""
+        if not self.confirmed:
+            return None
+        return max(self.confirmed, key=lambda c: (c.covers, c.on.sort_key()))

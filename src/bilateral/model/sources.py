@@ -8,13 +8,14 @@ value it prefers, and each other claimed value stands beside it as an
 
 import enum
 import re
+from typing import Any
 
 import attrs
 
 from bilateral.model.checks import checks, country, identifier, language, non_empty, refers
 from bilateral.model.dates import PartialDate
 
-__all__ = ["AlternativeClaim", "Citation", "Source", "SourceKind"]
+__all__ = ["AlternativeClaim", "Citation", "Source", "SourceKind", "claimable"]
 
 _GRADE_RE = re.compile(r"[A-F][1-6]", re.ASCII)
 
@@ -107,14 +108,42 @@ class Citation:
 class AlternativeClaim:
     """A value of a record's field that another source claims instead.
 
+    The value has the type of the field it disputes: a `PartialDate` for
+    ``signed``, a `Money` for ``value``, a `Status` for ``status``, a tuple of
+    actor ids for ``participants``. Files write it as they write the field
+    itself (``value: {amount: "3200000000", currency: USD}``), and it is
+    checked as the field is: its codes, its dates, the ids it names.
+
     Attributes:
         field: The name of the field the claim is about (``signed``).
-        value: The claimed value, written as it would be in a file (``2006-08``).
+        value: The claimed value, of the disputed field's type (never None:
+            a claim that a value is not known is no claim).
         citations: The sources that claim it.
         note: Why the record's own value was preferred, or what to make of this one.
+
+    Examples:
+        >>> from bilateral import PartialDate
+        >>> claim = AlternativeClaim("signed", PartialDate.parse("2006-07-17"), (Citation("blog"),))
+        >>> claim.value.precision
+        'day'
     """
 
     field: str = attrs.field(**checks(non_empty))
-    value: str
+    value: Any
     citations: tuple[Citation, ...]
     note: str | None = None
+
+
+#: Fields that no alternative claim can be about.
+_UNCLAIMABLE = frozenset({"id", "citations", "alternatives", "notes", "confirmed"})
+
+
+def claimable(cls: type) -> tuple[str, ...]:
+    """The fields of a record class that an `AlternativeClaim` can dispute, in field order.
+
+    Examples:
+        >>> from bilateral import TradeFigure
+        >>> claimable(TradeFigure)
+        ('period', 'origin', 'destination', 'value', 'commodities')
+    """
+    return tuple(f.name for f in attrs.fields(cls) if f.name not in _UNCLAIMABLE)

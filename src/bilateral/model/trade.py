@@ -10,11 +10,13 @@ from decimal import Decimal
 import attrs
 
 from bilateral.model.amounts import ChangeUnit, Money, Qualifier
-from bilateral.model.checks import checks, country, identifier, refers
+from bilateral.model.checks import checks, country, identifier, refers, single_date
 from bilateral.model.dates import PartialDate, Period
 from bilateral.model.sources import AlternativeClaim, Citation
 
 __all__ = ["Trade", "TradeChange", "TradeFigure", "TradeTarget"]
+
+_WHOLE = "the whole period it names: `2024` is the year"
 
 
 @attrs.frozen
@@ -34,7 +36,7 @@ class TradeFigure:
     """
 
     id: str = attrs.field(**checks(identifier))
-    period: Period
+    period: Period = attrs.field(**single_date(_WHOLE))
     origin: str | None = attrs.field(default=None, **checks(country))
     destination: str | None = attrs.field(default=None, **checks(country))
     value: Money | None = None
@@ -69,11 +71,11 @@ class TradeChange:
     """
 
     id: str = attrs.field(**checks(identifier))
-    period: Period
+    period: Period = attrs.field(**single_date(_WHOLE))
     value: Decimal
     unit: ChangeUnit
     qualifier: Qualifier = Qualifier.EXACT
-    baseline: Period | None = None
+    baseline: Period | None = attrs.field(default=None, **single_date(_WHOLE))
     origin: str | None = attrs.field(default=None, **checks(country))
     destination: str | None = attrs.field(default=None, **checks(country))
     commodities: tuple[str, ...] = ()

@@ -7,6 +7,7 @@ string where an enum belongs, or a list where a tuple does, gets through;
 """
 
 import datetime as dt
+import functools
 import types
 import typing
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ import attrs
 
 from bilateral.errors import Problem
 
-__all__ = ["type_problems"]
+__all__ = ["claimed_type", "type_problems"]
 
 
 def _name(t: Any) -> str:
@@ -67,10 +68,37 @@ def _check(value: Any, t: Any, path: str) -> Iterator[Problem]:
         yield from type_problems(value, path)
 
 
+@functools.cache
+def _hints(cls: type) -> tuple[tuple[str, Any], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple((field.name, hints[field.name]) for field in attrs.fields(cls))
+
+
+def claimed_type(cls: type, name: str) -> Any:
+    """The type an alternative claim's value has when it disputes field ``name`` of ``cls``:
+    the field's type without None (a claim states a value)."""
+    hint = dict(_hints(cls))[name]
+    if typing.get_origin(hint) in (types.UnionType, typing.Union):
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(inner) == 1:
+            return inner[0]
+        return typing.Union[tuple(inner)]  # noqa: UP007 - built from a tuple of types
+    return hint
+
+
 def type_problems(record: Any, path: str = "$") -> list[Problem]:
-    """Every field of ``record`` (and of the records in it) whose value is not of its declared type."""
+    """Every field of ``record`` (and of the records in it) whose value is not of its declared type.
+
+    An alternative claim's value must have the type of the field it disputes.
+    """
     found: list[Problem] = []
-    hints = typing.get_type_hints(type(record))
-    for field in attrs.fields(type(record)):
-        found.extend(_check(getattr(record, field.name), hints[field.name], f"{path}.{field.name}"))
+    hints = _hints(type(record))  # type: ignore[arg-type]  # a class is hashable
+    for name, hint in hints:
+        found.extend(_check(getattr(record, name), hint, f"{path}.{name}"))
+    names = {name for name, _ in hints}
+    for index, claim in enumerate(getattr(record, "alternatives", ())):
+        field = getattr(claim, "field", None)
+        if isinstance(field, str) and field in names:
+            where = f"{path}.alternatives[{index}].value"
+            found.extend(_check(claim.value, claimed_type(type(record), field), where))
     return found

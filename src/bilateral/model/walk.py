@@ -29,7 +29,8 @@ def walk(value: Any, path: str = "$") -> Iterator[tuple[str, Any]]:
 
 
 _RECORDS: dict[type, bool] = {}
-_PLANS: dict[type, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
+_Plan = tuple[tuple[tuple[str, str], ...], tuple[str, ...], dict[str, str]]
+_PLANS: dict[type, _Plan] = {}
 
 
 def _is_record(cls: type) -> bool:
@@ -39,21 +40,32 @@ def _is_record(cls: type) -> bool:
     return known
 
 
-def _plan(cls: type) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
-    """For a record class: its reference fields with the kind each names, and all its field names."""
+def _plan(cls: type) -> _Plan:
+    """For a record class: its reference fields with the kind each names, all its field
+    names, and the kind named by each reference field (for the claims that dispute one)."""
     plan = _PLANS.get(cls)
     if plan is None:
         fields = attrs.fields(cls)
         refers = tuple((f.name, f.metadata[REFERS]) for f in fields if REFERS in f.metadata)
-        plan = _PLANS[cls] = (refers, tuple(f.name for f in fields))
+        plan = _PLANS[cls] = (refers, tuple(f.name for f in fields), dict(refers))
     return plan
+
+
+def _ids(path: str, kind: str, ref: object) -> Iterator[tuple[str, str, str]]:
+    if isinstance(ref, str):
+        yield path, kind, ref
+    elif isinstance(ref, tuple):
+        for index, item in enumerate(ref):
+            if isinstance(item, str):
+                yield f"{path}[{index}]", kind, item
 
 
 def references(value: Any, path: str = "$") -> Iterator[tuple[str, str, str]]:
     """Every reference inside ``value``: its path, the kind of record it names, and the id.
 
     Depth first, like `walk`, but it only visits records and tuples: this runs
-    on every file read, and most nodes are text.
+    on every file read, and most nodes are text. An alternative claim that
+    disputes a reference field (``participants``) names ids of the same kind.
 
     Examples:
         >>> from bilateral.model.sources import Citation
@@ -67,15 +79,15 @@ def references(value: Any, path: str = "$") -> Iterator[tuple[str, str, str]]:
         return
     if not _is_record(type(value)):
         return
-    refers, names = _plan(type(value))
+    refers, names, kinds = _plan(type(value))
     for name, kind in refers:
-        ref = getattr(value, name)
-        if isinstance(ref, str):
-            yield f"{path}.{name}", kind, ref
-        elif isinstance(ref, tuple):
-            for index, item in enumerate(ref):
-                yield f"{path}.{name}[{index}]", kind, item
+        yield from _ids(f"{path}.{name}", kind, getattr(value, name))
     for name in names:
         child = getattr(value, name)
         if isinstance(child, tuple) or _is_record(type(child)):
             yield from references(child, f"{path}.{name}")
+    if kinds and "alternatives" in names:
+        for index, claim in enumerate(value.alternatives):
+            claimed = kinds.get(claim.field)
+            if claimed is not None:
+                yield from _ids(f"{path}.alternatives[{index}].value", claimed, claim.value)

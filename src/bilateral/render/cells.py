@@ -7,13 +7,31 @@ happens later (`bilateral.render.formats`).
 """
 
 import calendar
+import datetime as dt
 import enum
 from decimal import Decimal
 
-from bilateral.model.amounts import Money, Qualifier, Quantity
+from bilateral.model.amounts import ChangeUnit, Money, Qualifier, Quantity
 from bilateral.model.dates import PartialDate, Period
+from bilateral.model.sanctions import Confirmation
+from bilateral.model.trade import TradeTarget
 
-__all__ = ["answer", "date", "label", "money", "number", "period", "quantity", "value"]
+__all__ = [
+    "answer",
+    "change",
+    "date",
+    "day",
+    "growth",
+    "hedge",
+    "in_force",
+    "label",
+    "money",
+    "number",
+    "period",
+    "quantity",
+    "target",
+    "value",
+]
 
 _MARKS = {
     Qualifier.EXACT: "",
@@ -35,8 +53,7 @@ def number(value: Decimal, approximate: bool = False) -> str:
         ('16,600', '130,000,000')
     """
     if approximate and value != 0:
-        digits = value.adjusted() - 2
-        value = value.quantize(Decimal(10) ** digits) if digits < 0 else round(value, -digits)
+        value = Decimal(format(value, ".3g"))  # three significant digits, at any scale
     text = f"{value.normalize():,f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
@@ -63,6 +80,34 @@ def money(value: Money) -> str:
     symbol = _SYMBOLS.get(value.currency)
     body = f"{symbol}{text}" if symbol else f"{text} {value.currency}"
     return _MARKS[value.qualifier] + body
+
+
+def hedge(qualifier: Qualifier) -> str:
+    """The mark of a qualifier, with its space: ``≈ ``, ``≥ ``, ``< ``; empty for an exact number."""
+    return _MARKS[qualifier]
+
+
+def change(amount: Decimal, unit: ChangeUnit, qualifier: Qualifier = Qualifier.EXACT) -> str:
+    """A stated change: ``≈ +54%``, ``-12%``, ``3×``.
+
+    Examples:
+        >>> change(Decimal("54"), ChangeUnit.PERCENT, Qualifier.ABOUT), change(Decimal("3"), ChangeUnit.FACTOR)
+        ('≈ +54%', '3×')
+    """
+    if unit is ChangeUnit.PERCENT:
+        sign = "+" if amount >= 0 else ""
+        return f"{_MARKS[qualifier]}{sign}{number(amount)}%"
+    return f"{_MARKS[qualifier]}{number(amount)}×"
+
+
+def growth(rate: Decimal, approximate: bool) -> str:
+    """A yearly growth rate: ``≈ 12.2% a year``."""
+    return f"{'≈ ' if approximate else ''}{number(rate)}% a year"
+
+
+def target(value: TradeTarget) -> str:
+    """A trade target: ``≈ $400m by 2030``."""
+    return f"{money(value.value)} by {date(value.by)}"
 
 
 def quantity(value: Quantity) -> str:
@@ -114,6 +159,26 @@ def period(value: Period | None) -> str:
     return f"{start or '?'}{gap}{end or '?'}"
 
 
+def day(value: dt.date | None) -> str:
+    """An exact day in words: ``15 Dec 2025``; empty for None."""
+    return "" if value is None else date(PartialDate.of(value))
+
+
+def in_force(state: bool | None, confirmation: Confirmation | None = None) -> str:
+    """Whether a measure applied on a day, with its last confirmation.
+
+    Examples:
+        >>> last = Confirmation(PartialDate.parse("2025-12-15"))
+        >>> in_force(True, last), in_force(None, last), in_force(False)
+        ('in force (last confirmed 15 Dec 2025)', 'not known (last confirmed 15 Dec 2025)', 'not in force')
+    """
+    text = "not known" if state is None else ("in force" if state else "not in force")
+    if confirmation is None or state is False:
+        return text
+    until = f", until {date(confirmation.until)}" if confirmation.until is not None else ""
+    return f"{text} (last confirmed {date(confirmation.on)}{until})"
+
+
 def label(value: enum.Enum) -> str:
     """An enum value in words: ``in force``, ``joint venture``."""
     return str(value.value).replace("_", " ")
@@ -143,6 +208,8 @@ def value(field: object) -> str:
         return money(field)
     if isinstance(field, Quantity):
         return quantity(field)
+    if isinstance(field, TradeTarget):
+        return target(field)
     if isinstance(field, enum.Enum):
         return label(field)
     if isinstance(field, Decimal):

@@ -29,6 +29,7 @@ _SECTIONS: tuple[tuple[str, Callable[[Partnership, dt.date | None], Table]], ...
     ("Trade and targets", lambda p, _: tables.trade(p)),
     ("Debt", lambda p, _: tables.debt(p)),
     ("Disruptions", tables.disruptions),
+    ("Sanctions", tables.sanctions),
     ("Sanctions exposure", tables.exposure),
     ("Conflicting claims", lambda p, _: tables.conflicts(p)),
     ("Timeline", lambda p, _: tables.timeline(p)),
@@ -64,8 +65,8 @@ def report(
     """A whole document on one partnership, or comparing several.
 
     Contents: title, key figures, the tables (areas, instruments, trade, debt,
-    disruptions, sanctions exposure, conflicting claims, timeline) with their
-    sources, and the list of sources.
+    disruptions, sanctions, sanctions exposure, conflicting claims, timeline)
+    with their sources, and the list of sources.
 
     Raises:
         ValueError: No partnership was given.

@@ -9,30 +9,29 @@ footnotes under it, or as a column.
 import datetime as dt
 import html
 import re
-import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, Literal
 
 import attrs
 
 from bilateral.analysis.comparison import Comparison
 from bilateral.analysis.conflicts import conflicts as find_conflicts
-from bilateral.analysis.conflicts import records
 from bilateral.analysis.diff import Diff
 from bilateral.analysis.exposure import Route
 from bilateral.analysis.exposure import exposure as find_exposure
 from bilateral.analysis.snapshot import as_of as snapshot_on
 from bilateral.analysis.summary import summarize
-from bilateral.analysis.timeline import Event
+from bilateral.analysis.timeline import Event, EventKind
 from bilateral.analysis.timeline import timeline as find_timeline
-from bilateral.errors import InvalidDataError
-from bilateral.io.converter import structure
-from bilateral.io.formats import parse
+from bilateral.model.amounts import Qualifier
 from bilateral.model.areas import CooperationArea
 from bilateral.model.dates import PartialDate
 from bilateral.model.instruments import InstrumentKind, Status
 from bilateral.model.partnership import Partnership
+from bilateral.model.sanctions import SanctionTarget
 from bilateral.model.sources import Citation, Source, SourceKind
+from bilateral.model.trade import TradeChange
+from bilateral.model.walk import walk
 from bilateral.render import cells
 from bilateral.render.formats import TableFormat, escape, raw_table, table
 
@@ -49,6 +48,7 @@ __all__ = [
     "instruments",
     "overview",
     "render",
+    "sanctions",
     "sources",
     "timeline",
     "trade",
@@ -246,27 +246,21 @@ def _table(
     )
 
 
-def _disputed(record: Any, name: str, text: str, shown: Callable[[str], str] | None = None) -> str:
-    """``text``, with the other values claimed for the field, where sources disagree.
-
-    The other values are written like the record's own (see `_claim_text`), or by ``shown``.
-    """
-    write = shown or (lambda value: _claim_text(record, name, value))
-    others = [write(a.value) for a in getattr(record, "alternatives", ()) if a.field == name]
+def _disputed(record: Any, name: str, text: str) -> str:
+    """``text``, with the other values claimed for the field, where sources disagree."""
+    others = [_claimed(record, name, a.value) for a in getattr(record, "alternatives", ()) if a.field == name]
     return f"{text} (also claimed: {'; '.join(others)})" if others else text
 
 
-def _claim_text(record: Any, name: str, text: str) -> str:
-    """A value claimed for a field, written as in a file, in the words the field's own value would get."""
-    hint = typing.get_type_hints(type(record))[name]
-    try:
-        claimed = structure(text, hint)  # dates, periods, words from a list
-    except InvalidDataError:
-        try:
-            claimed = structure(parse(text, "yaml"), hint)  # numbers, and amounts written {amount: ...}
-        except (InvalidDataError, ValueError):
-            return text
-    return cells.value(claimed)
+def _claimed(record: Any, name: str, value: Any) -> str:
+    """A value of field ``name`` of ``record`` in words, as the record's own value would be written.
+
+    A stated change's value takes the record's unit (``+64%``), without its hedge,
+    which is the record's own.
+    """
+    if isinstance(record, TradeChange) and name == "value" and value is not None:
+        return cells.change(value, record.unit, Qualifier.EXACT)
+    return cells.value(value)
 
 
 def instruments(
@@ -316,7 +310,7 @@ def overview(partnership: Partnership, as_of: dt.date | None = None) -> Table:
     rows = [
         ("parties", " and ".join(partnership.parties)),
         ("data as of", cells.date(_day(s.date))),
-        ("instruments", str(len(partnership.instruments))),
+        ("instruments", _count(len(snapshot.begun), len(snapshot.maybe_begun))),
         ("in force or operating", str(len(snapshot.active))),
         ("cooperation areas", str(len(s.areas))),
         (
@@ -325,15 +319,10 @@ def overview(partnership: Partnership, as_of: dt.date | None = None) -> Table:
             if latest and latest.value
             else "not known",
         ),
-        (
-            "trade target",
-            f"{cells.money(target.target.value)} by {cells.date(target.target.by)}"
-            if target
-            else "none stated",
-        ),
+        ("trade target", cells.target(target.target) if target else "none stated"),
         (
             "growth the target needs",
-            f"{'≈ ' if target and target.approximate else ''}{target.required_growth}% a year"
+            cells.growth(target.required_growth, target.approximate)
             if target and target.required_growth is not None
             else "not known",
         ),
@@ -350,6 +339,11 @@ def _day(day: dt.date) -> PartialDate:
     return PartialDate.of(day)
 
 
+def _count(sure: int, maybe: int) -> str:
+    """``12``, or ``12 (+1 not known)`` where some may or may not count."""
+    return f"{sure} (+{maybe} not known)" if maybe else str(sure)
+
+
 def areas(partnership: Partnership, as_of: dt.date | None = None) -> Table:
     """Per cooperation area: instruments by status, first and latest development, what is in force."""
     s = summarize(partnership, as_of)
@@ -358,7 +352,7 @@ def areas(partnership: Partnership, as_of: dt.date | None = None) -> Table:
         rows.append(
             (
                 a.area.label,
-                str(len(a.instruments)),
+                _count(len(a.instruments), len(a.maybe_begun)),
                 ", ".join(f"{n} {cells.label(st)}" for st, n in a.by_status),
                 _event(a.first),
                 _event(a.latest),
@@ -378,8 +372,17 @@ def areas(partnership: Partnership, as_of: dt.date | None = None) -> Table:
 def _event(event: Event | None, width: int = 90) -> str:
     if event is None:
         return ""
-    text = f"{cells.date(event.date)}: {event.description}"
+    text = f"{cells.date(event.date)}: {_what(event)}"
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _what(event: Event) -> str:
+    """What happened at an event, its values written by the cell writers."""
+    if event.kind is EventKind.TARGET_STATED and event.value is not None:
+        return f"{event.description}: {cells.value(event.value)}"
+    if event.kind is EventKind.SANCTION_CONFIRMED and event.value is not None:
+        return f"{event.description} (until {cells.value(event.value)})"
+    return event.description
 
 
 def trade(partnership: Partnership) -> Table:
@@ -404,28 +407,20 @@ def trade(partnership: Partnership) -> Table:
         )
         cited.append(_cited(f.citations))
     for c in t.changes:
-        unit = "%" if c.unit.value == "percent" else "×"
-        sign = "+" if c.unit.value == "percent" and c.value >= 0 else ""
-        text = f"{cells._MARKS[c.qualifier]}{sign}{cells.number(c.value)}{unit}"
         since = (
             f"{cells.period(c.baseline)} to {cells.period(c.period)}"
             if c.baseline
             else cells.period(c.period)
         )
-
-        def alternative(value: str, sign: str = sign, unit: str = unit) -> str:
-            return f"{sign}{value}{unit}"
-
-        rows.append(
-            ("change", flow(c), since, _disputed(c, "value", text, alternative), ", ".join(c.commodities))
-        )
+        text = cells.change(c.value, c.unit, c.qualifier)
+        rows.append(("change", flow(c), since, _disputed(c, "value", text), ", ".join(c.commodities)))
         cited.append(_cited(c.citations))
     for d in s.trade.derived:
         rows.append(("derived", "", d.description, cells.money(d.value), ""))
         cited.append(())
     for p in s.trade.targets:
         growth = (
-            f"; needs {'≈ ' if p.approximate else ''}{p.required_growth}% a year"
+            f"; needs {cells.growth(p.required_growth, p.approximate)}"
             if p.required_growth is not None
             else ""
         )
@@ -459,7 +454,7 @@ def timeline(partnership: Partnership) -> Table:
         ("date", "event", "what"),
         partnership,
         find_timeline(partnership),
-        lambda e: ([cells.date(e.date), e.kind.label, e.description], e.citations),
+        lambda e: ([cells.date(e.date), e.kind.label, _what(e)], e.citations),
     )
 
 
@@ -517,12 +512,14 @@ def exposure(partnership: Partnership, as_of: dt.date | None = None, via: Route 
     """Instruments that run through sanctioned actors or sectors, with the measures.
 
     ``via`` keeps only the hits of one route: `Route.ACTOR` for the measures
-    that name one of an instrument's actors (or an owner of one).
+    that name one of an instrument's actors (or an owner of one). The
+    "together" column says whether the measure applied while the instrument
+    existed, from the earliest day it can have.
     """
     found = find_exposure(partnership, as_of)
     return _table(
         f"{partnership.title}: sanctions exposure",
-        ("instrument", "measure", "sender", "legal basis", "since", "via", "in force"),
+        ("instrument", "measure", "sender", "legal basis", "together", "via", "on the day"),
         partnership,
         [h for h in found.hits if via is None or h.route is via],
         lambda h: (
@@ -531,11 +528,51 @@ def exposure(partnership: Partnership, as_of: dt.date | None = None, via: Route 
                 h.measure.title,
                 h.measure.sender,
                 h.measure.legal_basis or "",
-                cells.date(h.measure.period.start),
+                _together(h.overlap, h.overlap_from),
                 f"{h.route.value}: {h.through}",
-                cells.answer(h.in_force),
+                cells.in_force(h.in_force, h.measure.last_confirmation),
             ],
             h.measure.citations,
+        ),
+    )
+
+
+def _together(overlap: bool | None, since: dt.date | None) -> str:
+    answer = "yes" if overlap else "not known"
+    return f"{answer}, from {cells.day(since)} at the earliest" if since is not None else answer
+
+
+def _target(target: SanctionTarget, names: dict[str, str]) -> str:
+    if target.actor is not None:
+        return names.get(target.actor, target.actor)
+    assert target.country is not None
+    return f"{target.country}: {target.sector.label}" if target.sector is not None else target.country
+
+
+def sanctions(partnership: Partnership, as_of: dt.date | None = None) -> Table:
+    """The sanction measures around the partnership, and whether each applied on the day.
+
+    A measure with no sourced end is in force up to its last confirmation
+    and not known after it; the column says when it was last confirmed.
+    """
+    snapshot = snapshot_on(partnership, as_of or partnership.data_as_of)
+    names = {a.id: a.name for a in partnership.actors}
+    return _table(
+        f"{partnership.title}: sanctions",
+        ("measure", "sender", "targets", "types", "period", "on the day"),
+        partnership,
+        snapshot.measures,
+        lambda m: (
+            [
+                m.measure.title,
+                m.measure.sender,
+                "; ".join(_target(t, names) for t in m.measure.targets),
+                ", ".join(cells.label(t) for t in m.measure.types),
+                _disputed(m.measure, "period", cells.period(m.measure.period))
+                + ("" if m.measure.stage.value == "imposed" else f" ({cells.label(m.measure.stage)})"),
+                cells.in_force(m.in_force, m.confirmation),
+            ],
+            m.measure.citations,
         ),
     )
 
@@ -543,13 +580,11 @@ def exposure(partnership: Partnership, as_of: dt.date | None = None, via: Route 
 def conflicts(partnership: Partnership) -> Table:
     """The disputed values, side by side, each with its sources."""
     rows, cited = [], []
-    by_id = {record.id: record for _, record in records(partnership)}
     for c in find_conflicts(partnership):
-        record = by_id[c.record]
-        rows.append((c.title, c.field, cells.value(getattr(record, c.field)), "record"))
+        rows.append((c.title, c.field, _claimed(c.record, c.field, c.value), "record"))
         cited.append(_cited(c.citations))
         for a in c.alternatives:
-            rows.append(("", "", _claim_text(record, c.field, a.value), a.note or "alternative"))
+            rows.append(("", "", _claimed(c.record, c.field, a.value), a.note or "alternative"))
             cited.append(_cited(a.citations))
     return Table(
         f"{partnership.title}: conflicting claims",
@@ -561,11 +596,18 @@ def conflicts(partnership: Partnership) -> Table:
 
 
 def sources(partnership: Partnership) -> Table:
-    """The sources, with how many claims cite each."""
+    """The sources, with how many claims cite each.
+
+    A claim is anything that cites: a record, a milestone, an alternative
+    claim, an actor, a confirmation. Each counts once for each source it cites.
+    """
     counts: dict[str, int] = {}
-    for _, record in records(partnership):
-        for i in _cited(record.citations):
-            counts[i] = counts.get(i, 0) + 1
+    p = partnership
+    for _, node in walk((p.actors, p.sanctions, p.instruments, p.trade, p.debts, p.disruptions)):
+        citations = getattr(node, "citations", None)
+        if isinstance(citations, tuple):
+            for i in _cited(citations):
+                counts[i] = counts.get(i, 0) + 1
     rows = tuple(
         (
             s.id,
@@ -591,9 +633,9 @@ def comparison(result: Comparison) -> Table:
             (
                 row.area.label,
                 *(
-                    f"{c.instruments} ({c.active} in force)"
+                    f"{_count(c.instruments, c.maybe_begun)} ({c.active} in force)"
                     + (f": {', '.join(cells.label(k) for k in c.kinds)}" if c.kinds else "")
-                    if c.instruments
+                    if c.instruments or c.maybe_begun
                     else "—"
                     for c in row.cells
                 ),
