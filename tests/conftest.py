@@ -1,6 +1,7 @@
 """Shared fixtures. Hypothesis profiles are left alone: with CI set, hypothesis
 loads its own derandomised ``ci`` profile."""
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -26,6 +27,8 @@ def pdflatex(folder: Path, document: str) -> str:
     Fails the test if pdflatex stops with an error.
     """
     if shutil.which("pdflatex") is None:
+        if os.environ.get("BILATERAL_REQUIRE_TEX"):
+            pytest.fail("pdflatex is not installed, and BILATERAL_REQUIRE_TEX says the compile step must run")
         pytest.skip("pdflatex is not installed, so the compile step is not run")
     result = subprocess.run(
         ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", document],

@@ -164,7 +164,8 @@ def render() -> str:
         "| --- | --- | --- |",
         "| 2 | An alternative claim's `value` is written as the field it disputes is written: a mapping "
         'for an amount (`value: {amount: "3200000000", currency: USD}`), a list for a list, a date as '
-        "text. A measure's or a disruption's `period` cannot be a bare date. Sanction measures have "
+        "text. A measure's or a disruption's `period` cannot be a bare date (nor in a version 1 file, "
+        "where it read as one day: write `2018-11-27/2018-11-27` for that). Sanction measures have "
         "`confirmed`. | read and written |",
         "| 1 | An alternative claim's `value` was text, itself YAML for an amount or a list "
         "(`value: '{amount: \"3200000000\", currency: USD}'`). | read (the text is decoded as the field's "

@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections import Counter
+from decimal import Decimal
 
 import attrs
 from hypothesis import HealthCheck, given, settings
@@ -198,3 +199,47 @@ class TestExposure:
         assert all(h.in_force is not False for h in found.hits)
         assert sum(len(hits) for _, hits in found.by_sender()) == len(found.hits)
         assert len({(h.instrument.id, h.measure.id) for h in found.hits}) == len(found.hits)
+
+
+class TestGrowth:
+    @_SETTINGS
+    @given(partnerships())
+    def test_a_derived_baseline_grows_back_to_the_figure(self, partnership: bilateral.Partnership) -> None:
+        """A value implied by a change, grown by the change, gives the figure back to within rounding."""
+        for derived in bilateral.summarize(partnership).trade.derived:
+            assert derived.figure is not None and derived.change is not None
+            assert derived.figure.value is not None
+            change = derived.change
+            factor = change.value if change.unit is bilateral.ChangeUnit.FACTOR else 1 + change.value / 100
+            assert factor > 0
+            assert abs(derived.value.amount * factor - derived.figure.value.amount) <= factor
+            assert derived.value.currency == derived.figure.value.currency
+            assert derived.approximate >= (derived.figure.value.approximate or change.qualifier.approximate)
+
+    @_SETTINGS
+    @given(partnerships())
+    def test_required_growth_reaches_the_target(self, partnership: bilateral.Partnership) -> None:
+        """The baseline grown at the required rate for the years given reaches the target, to rounding."""
+        for progress in bilateral.summarize(partnership).trade.targets:
+            if progress.required_growth is None:
+                continue
+            assert progress.baseline is not None and progress.baseline.value is not None
+            assert progress.years is not None and progress.years > 0
+            start, goal = progress.baseline.value.amount, progress.target.value.amount
+            rate = progress.required_growth / 100
+            low, high = (1 + rate - Decimal("0.0005")), (1 + rate + Decimal("0.0005"))
+            grown_low = start * max(low, Decimal(0)) ** progress.years
+            grown_high = start * high**progress.years
+            assert grown_low <= goal <= grown_high
+
+
+class TestConflictsTyped:
+    @_SETTINGS
+    @given(partnerships())
+    def test_values_are_typed_as_the_field(self, partnership: bilateral.Partnership) -> None:
+        """A conflict's record holds its value; every alternative's value is of the field's type (validate
+        checks each one's type), and no alternative claims that a value is unknown."""
+        assert bilateral.validate(partnership) == []
+        for conflict in bilateral.conflicts(partnership):
+            assert getattr(conflict.record, conflict.field) == conflict.value
+            assert all(claim.value is not None for claim in conflict.alternatives)

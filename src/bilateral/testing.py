@@ -2,7 +2,20 @@
 
 Every strategy here builds data that passes bilateral's validation: ids are
 unique, references resolve, dates are in order and every claim cites a source
-that is not weak. Use them to test code that consumes partnerships:
+that is not weak.
+
+They are drawn so that the answers worth testing turn up, not only empty
+ones: most dates fall between 1995 and 2035, parties and targets come often
+from a few states, and a partnership often holds a measure that reaches one
+of its instruments and a trade series whose growth can be computed. In 150
+partnerships drawn with hypothesis's ``ci`` profile (measured by
+``tests/test_strategies.py``, which fails below one in twenty), the shares
+were: exposure hits via an actor 21%, via a sector 29%, via a country 27%;
+an exposure hit known to overlap in time 39%; a derived trade value 40%; a
+target's required growth 49%; a sanction confirmation 18%; a conflict 85%;
+alternatives of each type of field from 15% (decimals) to 74% (lists).
+
+Use them to test code that consumes partnerships:
 
 Examples:
     >>> from hypothesis import given

@@ -22,11 +22,15 @@ class DerivedValue:
         description: What the value is ("trade in 2018 implied by +54% to 2024").
         value: The value.
         inputs: The ids of the records it was computed from.
+        figure: The figure it was computed from.
+        change: The stated change it was computed from.
     """
 
     description: str
     value: Money
     inputs: tuple[str, ...]
+    figure: TradeFigure | None = None
+    change: TradeChange | None = None
 
     @property
     def approximate(self) -> bool:
@@ -100,6 +104,8 @@ def implied_baseline(change: TradeChange, figure: TradeFigure) -> DerivedValue |
         description=f"value in {change.baseline} implied by {sign}{change.value}{unit} to {figure.period}",
         value=Money(amount, figure.value.currency, qualifier),
         inputs=(figure.id, change.id),
+        figure=figure,
+        change=change,
     )
 
 

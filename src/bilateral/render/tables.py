@@ -416,7 +416,14 @@ def trade(partnership: Partnership) -> Table:
         rows.append(("change", flow(c), since, _disputed(c, "value", text), ", ".join(c.commodities)))
         cited.append(_cited(c.citations))
     for d in s.trade.derived:
-        rows.append(("derived", "", d.description, cells.money(d.value), ""))
+        what = d.description
+        if d.change is not None and d.figure is not None and d.change.baseline is not None:
+            change = cells.change(d.change.value, d.change.unit, d.change.qualifier)
+            what = (
+                f"value in {cells.period(d.change.baseline)} implied by {change} "
+                f"to {cells.period(d.figure.period)}"
+            )
+        rows.append(("derived", flow(d.figure) if d.figure else "", what, cells.money(d.value), ""))
         cited.append(())
     for p in s.trade.targets:
         growth = (
