@@ -207,7 +207,8 @@ class TestGrowth:
     def test_a_derived_baseline_grows_back_to_the_figure(self, partnership: bilateral.Partnership) -> None:
         """A value implied by a change, grown by the change, gives the figure back to within rounding."""
         for derived in bilateral.summarize(partnership).trade.derived:
-            assert derived.figure is not None and derived.change is not None
+            assert derived.figure is not None
+            assert derived.change is not None
             assert derived.figure.value is not None
             change = derived.change
             factor = change.value if change.unit is bilateral.ChangeUnit.FACTOR else 1 + change.value / 100
@@ -223,8 +224,10 @@ class TestGrowth:
         for progress in bilateral.summarize(partnership).trade.targets:
             if progress.required_growth is None:
                 continue
-            assert progress.baseline is not None and progress.baseline.value is not None
-            assert progress.years is not None and progress.years > 0
+            assert progress.baseline is not None
+            assert progress.baseline.value is not None
+            assert progress.years is not None
+            assert progress.years > 0
             start, goal = progress.baseline.value.amount, progress.target.value.amount
             rate = progress.required_growth / 100
             low, high = (1 + rate - Decimal("0.0005")), (1 + rate + Decimal("0.0005"))
