@@ -258,7 +258,7 @@ class TestConflictsCarryTheirRecord:
 
 
 class TestPeriodsSayWhatTheyMean:
-    @pytest.mark.parametrize("period", ["2018-11-27", '"2018-11-27"', '"2018-11"'])
+    @pytest.mark.parametrize("period", ["2018-11-27", '"2018-11-27"'])
     def test_a_bare_date_is_not_a_period(self, period: str) -> None:
         """A bare date for a measure's period is a problem that names the fixes."""
         text = period.strip('"')
@@ -449,6 +449,20 @@ class TestExposureInTime:
 
     @_SETTINGS
     @given(partnerships())
+    def test_spans_are_consistent(self, partnership: bilateral.Partnership) -> None:
+        """Every span can begin before it must, and end before it must have: its bounds are in order."""
+        spans = [instrument_span(i, partnership.data_as_of) for i in partnership.instruments]
+        spans += [s for m in partnership.sanctions if (s := measure_span(m)) is not None]
+        for span in spans:
+            if span.earliest_start is not None and span.latest_start is not None:
+                assert span.earliest_start <= span.latest_start
+            if span.earliest_end is not None and span.latest_end is not None:
+                assert span.earliest_end <= span.latest_end
+            if span.earliest_start is not None and span.latest_end is not None:
+                assert span.earliest_start <= span.latest_end
+
+    @_SETTINGS
+    @given(partnerships())
     def test_overlap_agrees_with_the_days(self, partnership: bilateral.Partnership) -> None:
         """A hit said to overlap has a day both were certainly in effect; one not known has a possible day."""
         for hit in bilateral.exposure(partnership).hits:
@@ -499,3 +513,128 @@ class TestCountsAndCells:
         assert row[2] == "trade target: ≈ $400m by 2030"
         overview = dict(tables.overview(partnership).rows)
         assert overview["trade target"] == "≈ $400m by 2030"
+
+
+class TestFromReview:
+    def test_a_confirmation_settles_days_a_sourced_end_leaves_open(self) -> None:
+        """Lifted some time in 2025, confirmed on 15 Jun 2025: in force that day, not known after it."""
+        from bilateral.analysis.snapshot import measure_in_force
+
+        measure = _load(
+            "",
+            top=textwrap.dedent(CONFIRMED.replace("2014-07-31/", "2014-07-31/2025")).replace(
+                "{on: 2025-12-15, until: 2026-07-31, citations: [{source: tass}], note: renewed for six months}",
+                "{on: 2025-06-15, citations: [{source: tass}]}",
+            ),
+        ).sanctions[0]
+        days = [(2025, 6, 15), (2025, 6, 16), (2026, 1, 1)]
+        assert [measure_in_force(measure, dt.date(*d)) for d in days] == [True, None, False]
+
+    @pytest.mark.parametrize(
+        ("period", "meaning"),
+        [("2021", "that year alone"), ('"2021"', "that year alone"), ('"2021-06"', "that month alone")],
+    )
+    def test_a_bare_year_or_month_names_its_span(self, period: str, meaning: str) -> None:
+        """An unquoted year is refused as a bare date at once, and a month's fix says the month."""
+        text = period.strip('"')
+        measure = ID_CLASH.split("        alternatives:")[0].replace("2019-01-28/", period)
+        assert _errors("", top=textwrap.dedent(measure)) == [
+            f"$.sanctions[0].period: '{text}' is a single date, not a period: write '{text}/..' if it still "
+            f"applies, '{text}/' if its end is not known, or '{text}/{text}' for {meaning}"
+        ]
+
+    def test_version_1_single_words_for_lists(self) -> None:
+        """Version 1 took one word for a list field; it reads as a list of one, as before."""
+        text = (
+            BASE.replace("schema_version: 2", "schema_version: 1")
+            + INSTRUMENT
+            + """\
+        alternatives:
+          - {field: participants, value: russia, citations: [{source: tass}]}
+          - {field: items, value: "Su-30MK2, AK-103", citations: [{source: tass}]}
+          - {field: areas, value: finance, citations: [{source: tass}]}
+"""
+        )
+        claims = bilateral.loads(text, "yaml").partnership().instrument("jv").alternatives
+        assert [c.value for c in claims] == [
+            ("russia",),
+            ("Su-30MK2, AK-103",),
+            (bilateral.CooperationArea.FINANCE,),
+        ]
+
+    def test_a_boolean_version_is_one_problem(self) -> None:
+        """`schema_version: true` is named, and not read as version 1."""
+        text = (
+            BASE.replace("schema_version: 2", "schema_version: true")
+            + INSTRUMENT
+            + (
+                "        alternatives:\n"
+                '          - {field: signed, value: "2010-06", citations: [{source: tass}]}\n'
+            )
+        )
+        with pytest.raises(bilateral.InvalidDataError) as info:
+            bilateral.loads(text, "yaml")
+        assert str(info.value).splitlines() == [
+            "$.schema_version: expected a whole number, got a boolean (true)"
+        ]
+
+    def test_conflicts_write_every_type_in_words(self) -> None:
+        """Targets, milestones and empty lists are written in words; the record's change keeps its hedge."""
+        data = _load(
+            INSTRUMENT
+            + """\
+        alternatives:
+          - field: milestones
+            value: [{kind: signed, date: "2010-06-01", description: Signed in Caracas}]
+            citations: [{source: tass}]
+    trade:
+      changes:
+        - id: growth
+          period: "2024"
+          value: "54"
+          unit: percent
+          qualifier: about
+          citations: [{source: rt}]
+          alternatives:
+            - {field: value, value: "64", citations: [{source: tass}]}
+""",
+            top=textwrap.dedent(PDVSA_MEASURE)
+            + "  - "
+            + textwrap.dedent(
+                """\
+                id: m2
+                  title: Sectoral
+                  sender: eu
+                  targets: [{country: VEN, sector: energy}]
+                  types: [trade]
+                  period: 2019-01-28/..
+                  citations: [{source: tass}]
+                  alternatives:
+                    - {field: targets, value: [{country: VEN, sector: finance}, {actor: pdvsa}], citations: [{source: rt}]}
+                """
+            ).replace("\n  ", "\n    "),
+        )
+        rows = [row[2:] for row in tables.conflicts(data.partnership()).rows]
+        assert rows == [
+            ("none", "record"),
+            ("signed 1 Jun 2010: Signed in Caracas", "alternative"),
+            ("≈ +54%", "record"),
+            ("+64%", "alternative"),
+            ("VEN: energy", "record"),
+            ("VEN: finance, pdvsa", "alternative"),
+        ]
+
+    def test_trade_and_debt_as_of_a_day(self) -> None:
+        """Before the 2024 figure and the debt deals, the overview knows no trade figure and fewer deals."""
+        venezuela = bilateral.datasets.load("russia-venezuela")
+        rows = dict(tables.overview(venezuela, dt.date(2018, 1, 1)).rows)
+        assert (rows["latest trade figure"], rows["trade target"], rows["disruptions"]) == (
+            "not known",
+            "none stated",
+            "0",
+        )
+        assert rows["debt restructurings"] == "2"
+        comparison = bilateral.compare(
+            venezuela, bilateral.datasets.load("russia-iran"), as_of=dt.date(2010, 1, 1)
+        )
+        assert [c.instruments for c in comparison.exposure] == [26, 2]  # of 32 and 9: not those begun later

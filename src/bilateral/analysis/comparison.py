@@ -6,6 +6,7 @@ import attrs
 
 from bilateral.analysis.exposure import exposure
 from bilateral.analysis.snapshot import as_of as snapshot_on
+from bilateral.analysis.spans import instrument_span
 from bilateral.model.areas import CooperationArea
 from bilateral.model.instruments import InstrumentKind
 from bilateral.model.partnership import Partnership
@@ -78,7 +79,8 @@ class ExposureCell:
     Attributes:
         measures: Sanction measures on its parties or actors certainly in force on the day.
         exposed: Instruments that run through a sanctioned actor or sector.
-        instruments: All its instruments.
+        instruments: Its instruments that existed on the day, or may have (all of them on its
+            ``data_as_of``, but those ended before).
         not_known: Sanction measures on its parties or actors that may or may not have applied on the day.
     """
 
@@ -182,7 +184,11 @@ def compare(*partnerships: Partnership, as_of: dt.date | None = None) -> Compari
                 measures=sum(1 for m in snap.measures if m.in_force is True),
                 not_known=sum(1 for m in snap.measures if m.in_force is None),
                 exposed=len(found.instruments),
-                instruments=len(p.instruments),
+                instruments=sum(
+                    1
+                    for i in p.instruments
+                    if instrument_span(i, p.data_as_of).contains(snap.date) is not False
+                ),
             )
         )
     return Comparison(

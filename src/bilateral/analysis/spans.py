@@ -123,13 +123,14 @@ def measure_span(measure: SanctionMeasure) -> Span | None:
     if period.ongoing:
         return Span(earliest_start, latest_start, dt.date.max, None)
     covered = max((c.covers for c in measure.confirmed), default=None)
-    if end is not None:
-        return Span(earliest_start, latest_start, end.earliest, end.latest)
+    if end is not None:  # a confirmation may settle days the end's own bounds leave open
+        earliest_end = end.earliest if covered is None else min(max(end.earliest, covered), end.latest)
+        return Span(earliest_start, latest_start, earliest_end, end.latest)
     return Span(earliest_start, latest_start, covered or latest_start, None)
 
 
 def _first(dates: list[PartialDate]) -> tuple[dt.date, dt.date] | None:
-    """The bounds of the earliest of several partial dates."""
+    """The bounds of the earliest of several partial dates (the first is never after the second)."""
     if not dates:
         return None
     return min(d.earliest for d in dates), min(d.latest for d in dates)
@@ -150,8 +151,9 @@ def instrument_span(instrument: Instrument, data_as_of: dt.date) -> Span:
     # Only an announcement or a signature is a first step; a later one shows it existed by then.
     firsts = [d for d in (instrument.announced, instrument.signed) if d is not None]
     firsts += [m.date for m in instrument.milestones if m.kind in _FIRST_STEPS]
-    first, known = _first(firsts), _first(dates)
-    earliest_start = None if first is None else min(first[0], data_as_of)
+    known = _first(dates)
+    # (A step dated before the first step, in data that allows it, lowers the bound.)
+    earliest_start = None if not firsts or known is None else min(known[0], data_as_of)
     latest_start = data_as_of if known is None else min(known[1], data_as_of)
     earliest_end: dt.date | None
     latest_end: dt.date | None
@@ -164,4 +166,6 @@ def instrument_span(instrument: Instrument, data_as_of: dt.date) -> Span:
         latest_end = max(data_as_of, latest_start)
     else:
         earliest_end, latest_end = max(data_as_of, latest_start), None
+    if earliest_end is not None and latest_end is not None and earliest_end > latest_end:
+        earliest_end = latest_end  # steps dated after the dataset's day, on a record already over
     return Span(earliest_start, latest_start, earliest_end, latest_end)

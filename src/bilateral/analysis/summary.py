@@ -12,13 +12,14 @@ from bilateral.analysis.snapshot import Snapshot
 from bilateral.analysis.snapshot import as_of as snapshot_on
 from bilateral.analysis.timeline import Event, timeline
 from bilateral.model.areas import CooperationArea
+from bilateral.model.dates import Period
 from bilateral.model.debt import DebtRestructuring
 from bilateral.model.disruptions import Disruption
 from bilateral.model.instruments import Instrument, Status
 from bilateral.model.partnership import Partnership
 from bilateral.model.sanctions import SanctionMeasure
 from bilateral.model.sources import SourceKind
-from bilateral.model.trade import TradeChange, TradeFigure
+from bilateral.model.trade import Trade, TradeChange, TradeFigure
 
 __all__ = [
     "AreaSummary",
@@ -62,7 +63,10 @@ class AreaSummary:
 
 @attrs.frozen
 class TradeSummary:
-    """Trade: the latest figures, the stated changes, what they imply, and the targets.
+    """Trade as known on the day: the latest figures, the stated changes, what they imply, and the targets.
+
+    Before the dataset's ``data_as_of``, only figures and changes whose period
+    had ended by the day count, and targets stated by then (or undated).
 
     Attributes:
         latest: The latest figure of each direction (turnover, and each way).
@@ -206,8 +210,22 @@ def _areas(
     return tuple(summaries)
 
 
-def _trade(partnership: Partnership) -> TradeSummary:
-    trade = partnership.trade
+def _over_by(period: Period, day: dt.date) -> bool:
+    """Whether a period (of a figure or a change) had certainly ended by ``day``: its value was known."""
+    last = period.end or period.start
+    return last is not None and last.latest <= day
+
+
+def _trade(partnership: Partnership, day: dt.date) -> TradeSummary:
+    """Trade as known on ``day``: figures and changes of periods over by then, targets stated by then
+    (on or after the dataset's ``data_as_of``, everything it records)."""
+    trade = whole = partnership.trade
+    if day < partnership.data_as_of:
+        trade = Trade(
+            tuple(f for f in whole.figures if _over_by(f.period, day)),
+            tuple(c for c in whole.changes if _over_by(c.period, day)),
+            tuple(t for t in whole.targets if t.stated is None or t.stated.earliest <= day),
+        )
     latest: dict[tuple[str | None, str | None], TradeFigure] = {}
     for figure in trade.figures:
         key = (figure.origin, figure.destination)
@@ -290,7 +308,7 @@ def summarize(partnership: Partnership, as_of: dt.date | None = None) -> Summary
         partnership=partnership,
         date=day,
         areas=_areas(partnership, snapshot, events),
-        trade=_trade(partnership),
+        trade=_trade(partnership, day),
         debt=DebtSummary(partnership.debts, due),
         disruptions=tuple(DisruptionSummary(d, _phase(d, day)) for d in partnership.disruptions),
         sanctions=_sanctions(partnership, snapshot),

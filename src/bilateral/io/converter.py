@@ -243,21 +243,22 @@ def _is_period(t: Any) -> bool:
 
 def _no_bare_date(value: Any) -> None:
     """Refuse a single date where a period is expected, naming the fixes."""
-    if isinstance(value, dt.datetime):
+    if isinstance(value, (dt.datetime, bool)):
         return
     if isinstance(value, dt.date):
-        text = value.isoformat()
-    elif isinstance(value, str) and "/" not in value:
+        text, date = value.isoformat(), PartialDate.of(value)
+    elif isinstance(value, (str, int)) and "/" not in str(value):  # a year written as a number too
+        text = str(value)
         try:
-            PartialDate.parse(value)
+            date = PartialDate.parse(text)
         except ValueError:
             return  # not a date either: the period's own reading names what is wrong
-        text = value
     else:
         return
+    span = {"day": "that one day", "month": "that month alone", "year": "that year alone"}[date.precision]
     raise ValueError(
         f"{text!r} is a single date, not a period: write '{text}/..' if it still applies, "
-        f"'{text}/' if its end is not known, or '{text}/{text}' for that one day"
+        f"'{text}/' if its end is not known, or '{text}/{text}' for {span}"
     )
 
 
@@ -306,8 +307,11 @@ def _noted(exc: Exception, note: Any) -> Exception:
     return exc
 
 
-def _legacy_value(value: Any, read: Callable[[Any], Any]) -> Any:
-    """A claimed value as schema version 1 wrote it: text, itself YAML for an amount or a list."""
+def _legacy_value(value: Any, read: Callable[[Any], Any], listed: bool) -> Any:
+    """A claimed value as schema version 1 wrote it: text, itself YAML for an amount or a list.
+
+    Version 1 took a single word for a list field (``value: prk``): it is read as a list of one.
+    """
     if not isinstance(value, str):
         raise TypeError(
             f"expected text, got {_describe(value)} (schema version 1 writes a claimed value as text)"
@@ -319,9 +323,11 @@ def _legacy_value(value: Any, read: Callable[[Any], Any]) -> Any:
             plain = parse(value, "yaml")
         except InvalidDataError:
             raise direct from None
-        if not isinstance(plain, (dict, list)):
-            raise direct from None
-        return read(plain)
+        if isinstance(plain, (dict, list)):
+            return read(plain)
+        if listed:
+            return read([value])
+        raise direct from None
 
 
 def _claims_hook(converter: cattrs.Converter, cls: type, legacy: bool) -> Callable[[Any, Any], Any]:
@@ -337,6 +343,7 @@ def _claims_hook(converter: cattrs.Converter, cls: type, legacy: bool) -> Callab
         )
         for name in names
     }
+    listed = {name for name in names if _is_tuple(claimed_type(cls, name))}
 
     def one(item: Any) -> AlternativeClaim:
         errors: list[Exception] = []
@@ -351,7 +358,8 @@ def _claims_hook(converter: cattrs.Converter, cls: type, legacy: bool) -> Callab
             if "value" in item:
                 read = readers[name]
                 try:
-                    value = _legacy_value(item["value"], read) if legacy else read(item["value"])
+                    raw = item["value"]
+                    value = _legacy_value(raw, read, name in listed) if legacy else read(raw)
                 except Exception as exc:
                     errors.append(_noted(exc, AttributeValidationNote("Structuring value", "value", Any)))
         elif isinstance(name, str) and name.strip():  # a blank one is named by the field's own check

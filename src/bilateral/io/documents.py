@@ -85,7 +85,8 @@ def from_data(data: Any) -> Dataset:
             [Problem("$.schema_version", f"{version} is not a schema version (they start at 1)")]
         )
     try:
-        dataset = structure(data, Dataset, version if isinstance(version, int) else SCHEMA_VERSION)
+        read_as = version if isinstance(version, int) and not isinstance(version, bool) else SCHEMA_VERSION
+        dataset = structure(data, Dataset, read_as)
     except InvalidDataError as exc:
         raise InvalidDataError(_in_document_order(exc.problems, data)) from None
     # What is read is what this release writes; `dumps` writes the current version.

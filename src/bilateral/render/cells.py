@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from bilateral.model.amounts import ChangeUnit, Money, Qualifier, Quantity
 from bilateral.model.dates import PartialDate, Period
-from bilateral.model.sanctions import Confirmation
+from bilateral.model.instruments import Milestone
+from bilateral.model.sanctions import Confirmation, SanctionTarget
 from bilateral.model.trade import TradeTarget
 
 __all__ = [
@@ -210,6 +211,11 @@ def value(field: object) -> str:
         return quantity(field)
     if isinstance(field, TradeTarget):
         return target(field)
+    if isinstance(field, SanctionTarget):
+        where = field.actor or field.country or ""
+        return f"{where}: {field.sector.label}" if field.sector is not None else where
+    if isinstance(field, Milestone):
+        return f"{label(field.kind)} {date(field.date)}: {field.description}"
     if isinstance(field, enum.Enum):
         return label(field)
     if isinstance(field, Decimal):

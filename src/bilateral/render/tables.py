@@ -20,7 +20,7 @@ from bilateral.analysis.diff import Diff
 from bilateral.analysis.exposure import Route
 from bilateral.analysis.exposure import exposure as find_exposure
 from bilateral.analysis.snapshot import as_of as snapshot_on
-from bilateral.analysis.summary import summarize
+from bilateral.analysis.summary import DisruptionPhase, summarize
 from bilateral.analysis.timeline import Event, EventKind
 from bilateral.analysis.timeline import timeline as find_timeline
 from bilateral.model.amounts import Qualifier
@@ -252,14 +252,17 @@ def _disputed(record: Any, name: str, text: str) -> str:
     return f"{text} (also claimed: {'; '.join(others)})" if others else text
 
 
-def _claimed(record: Any, name: str, value: Any) -> str:
+def _claimed(record: Any, name: str, value: Any, own: bool = False) -> str:
     """A value of field ``name`` of ``record`` in words, as the record's own value would be written.
 
-    A stated change's value takes the record's unit (``+64%``), without its hedge,
-    which is the record's own.
+    A stated change's value takes the record's unit (``+64%``), and its hedge
+    only where it is the record's ``own`` value: the hedge is not what is disputed.
+    An empty list is ``none``.
     """
     if isinstance(record, TradeChange) and name == "value" and value is not None:
-        return cells.change(value, record.unit, Qualifier.EXACT)
+        return cells.change(value, record.unit, record.qualifier if own else Qualifier.EXACT)
+    if value == ():
+        return "none"
     return cells.value(value)
 
 
@@ -326,8 +329,18 @@ def overview(partnership: Partnership, as_of: dt.date | None = None) -> Table:
             if target and target.required_growth is not None
             else "not known",
         ),
-        ("debt restructurings", str(len(partnership.debts))),
-        ("disruptions", str(len(partnership.disruptions))),
+        ("debt restructurings", _count(*_agreed_by(partnership, s.date))),
+        (
+            "disruptions",
+            _count(
+                sum(
+                    1
+                    for d in s.disruptions
+                    if d.phase not in (DisruptionPhase.NOT_STARTED, DisruptionPhase.NOT_KNOWN)
+                ),
+                sum(1 for d in s.disruptions if d.phase is DisruptionPhase.NOT_KNOWN),
+            ),
+        ),
         ("sanction measures in force", f"{measures.count(True)} ({measures.count(None)} not known)"),
         ("claims on a single source", f"{s.sources.single_source} of {s.sources.claims}"),
         ("claims on state media alone", f"{s.sources.state_media_only} of {s.sources.claims}"),
@@ -337,6 +350,14 @@ def overview(partnership: Partnership, as_of: dt.date | None = None) -> Table:
 
 def _day(day: dt.date) -> PartialDate:
     return PartialDate.of(day)
+
+
+def _agreed_by(partnership: Partnership, day: dt.date) -> tuple[int, int]:
+    """How many debt restructurings had certainly been agreed by the day, and how many may have."""
+    if day >= partnership.data_as_of:
+        return len(partnership.debts), 0
+    answers = [None if d.agreed is None else d.agreed.on_or_before(day) for d in partnership.debts]
+    return answers.count(True), answers.count(None)
 
 
 def _count(sure: int, maybe: int) -> str:
@@ -588,7 +609,7 @@ def conflicts(partnership: Partnership) -> Table:
     """The disputed values, side by side, each with its sources."""
     rows, cited = [], []
     for c in find_conflicts(partnership):
-        rows.append((c.title, c.field, _claimed(c.record, c.field, c.value), "record"))
+        rows.append((c.title, c.field, _claimed(c.record, c.field, c.value, own=True), "record"))
         cited.append(_cited(c.citations))
         for a in c.alternatives:
             rows.append(("", "", _claimed(c.record, c.field, a.value), a.note or "alternative"))
