@@ -37,6 +37,7 @@ BASE = textwrap.dedent(
     """
 )
 P = "$.partnerships[0]"
+V1 = BASE.replace("schema_version: 2", "schema_version: 1")
 
 
 def _load(extra: str, top: str = "") -> bilateral.Dataset:
@@ -127,7 +128,7 @@ class TestAlternativesAreTyped:
     def test_version_1_text_values_still_read(self) -> None:
         """Schema version 1 wrote values as text, YAML inside YAML; they read as the same typed values."""
         text = (
-            BASE.replace("schema_version: 2", "schema_version: 1")
+            V1
             + INSTRUMENT
             + """\
         alternatives:
@@ -151,7 +152,7 @@ class TestAlternativesAreTyped:
     def test_version_1_bad_text_is_named(self) -> None:
         """A version 1 value that is no value of its field is a problem at the value."""
         text = (
-            BASE.replace("schema_version: 2", "schema_version: 1")
+            V1
             + INSTRUMENT
             + """\
         alternatives:
@@ -171,7 +172,7 @@ class TestAlternativesAreTyped:
         """`bilateral convert` of a version 1 file writes version 2, its values native, and means the same."""
         old = tmp_path / "old.yaml"
         old.write_text(
-            BASE.replace("schema_version: 2", "schema_version: 1")
+            V1
             + INSTRUMENT
             + """\
         alternatives:
@@ -546,7 +547,7 @@ class TestFromReview:
     def test_version_1_single_words_for_lists(self) -> None:
         """Version 1 took one word for a list field; it reads as a list of one, as before."""
         text = (
-            BASE.replace("schema_version: 2", "schema_version: 1")
+            V1
             + INSTRUMENT
             + """\
         alternatives:

@@ -116,7 +116,7 @@ class AlternativeClaim:
 
     Attributes:
         field: The name of the field the claim is about (``signed``).
-        value: The claimed value, of the disputed field's type (never None:
+        value: The claimed value, of the disputed field's type (never None, or null in a file:
             a claim that a value is not known is no claim).
         citations: The sources that claim it.
         note: Why the record's own value was preferred, or what to make of this one.
