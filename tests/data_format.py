@@ -7,8 +7,6 @@
 
 import datetime as dt
 import enum
-import inspect
-import re
 import types
 import typing
 from decimal import Decimal
@@ -17,6 +15,7 @@ from typing import Any
 import attrs
 
 import bilateral
+from bilateral.io.schema import descriptions, summary
 from bilateral.model import checks
 from bilateral.model.integrity import CLAIMS
 
@@ -97,29 +96,6 @@ def _describe_type(field: "attrs.Attribute[Any]") -> str:
     return _type(field.type)
 
 
-def _attributes(cls: type) -> dict[str, str]:
-    """The ``Attributes:`` section of a Google-style docstring, by name."""
-    doc = inspect.getdoc(cls) or ""
-    found: dict[str, str] = {}
-    section = doc.split("Attributes:", 1)[1] if "Attributes:" in doc else ""
-    current = None
-    for line in section.splitlines():
-        match = re.match(r"^    (\w+): (.*)$", line)
-        if match:
-            current = match.group(1)
-            found[current] = match.group(2).strip()
-        elif current and line.startswith("        "):
-            found[current] += " " + line.strip()
-        elif line.strip() and not line.startswith(" "):
-            break
-    return found
-
-
-def _summary(cls: type) -> str:
-    doc = inspect.getdoc(cls) or ""
-    return doc.split("\n\n", 1)[0].replace("\n", " ")
-
-
 def _default(cls: type, field: "attrs.Attribute[Any]") -> str:
     if field.name == "citations" and issubclass(cls, (*CLAIMS, bilateral.Confirmation)):
         return "**required** (at least one)"
@@ -158,6 +134,19 @@ def render() -> str:
         "optional fields may be left out, and are left out when bilateral writes a file.",
         f"This page describes schema version {bilateral.SCHEMA_VERSION}.",
         "",
+        "The same declaration gives the [JSON Schema](schema/bilateral.schema.json) of the format",
+        "(draft 7; `bilateral schema` prints it, `bilateral.schema()` returns it). An editor with a",
+        "YAML extension (the YAML language server: VS Code, Neovim, Emacs, JetBrains) checks a file",
+        "against it as it is typed, given this first line:",
+        "",
+        "```text",
+        "# yaml-language-server: $schema=bilateral.schema.json",
+        "```",
+        "",
+        "The schema checks the form of a file: fields, types, lists of values, the patterns of ids,",
+        "codes and dates. `bilateral validate` checks that too, and more: that codes exist, that",
+        "references resolve, that dates come in order, that every claim cites a source.",
+        "",
         "## Versions",
         "",
         "| version | what changed | reading it |",
@@ -173,11 +162,11 @@ def render() -> str:
         "",
     ]
     for cls in RECORDS:
-        attributes = _attributes(cls)
+        attributes = descriptions(cls)
         lines += [
             f"## {cls.__name__}",
             "",
-            _summary(cls),
+            summary(cls),
             "",
             "| field | type | | meaning |",
             "| --- | --- | --- | --- |",
@@ -188,8 +177,8 @@ def render() -> str:
         lines.append("")
     lines += ["# Allowed values", ""]
     for cls in _enums():
-        attributes = _attributes(cls)
-        lines += [f"## {cls.__name__}", "", _summary(cls), "", "| value | meaning |", "| --- | --- |"]
+        attributes = descriptions(cls)
+        lines += [f"## {cls.__name__}", "", summary(cls), "", "| value | meaning |", "| --- | --- |"]
         for member in cls:
             meaning = attributes.get(member.name, "").replace("|", "\\|")
             lines.append(f"| `{member.value}` | {meaning} |")

@@ -19,6 +19,7 @@ from bilateral.analysis.summary import Summary, summarize
 from bilateral.analysis.timeline import Event, EventKind, timeline
 from bilateral.errors import InvalidDataError, Problem
 from bilateral.io.documents import dump, dumps, load, loads, validate
+from bilateral.io.schema import schema
 from bilateral.model.actors import Actor, ActorKind
 from bilateral.model.amounts import ChangeUnit, Money, Qualifier, Quantity
 from bilateral.model.areas import CooperationArea
@@ -101,6 +102,7 @@ __all__ = [
     "exposure",
     "load",
     "loads",
+    "schema",
     "summarize",
     "timeline",
     "validate",

@@ -6,6 +6,7 @@ traceback), 2 for a usage error.
 
 import argparse
 import datetime as dt
+import json
 import signal
 import sys
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from bilateral.analysis.exposure import Route
 from bilateral.errors import InvalidDataError
 from bilateral.io.documents import dump, dumps, load, write_atomic
 from bilateral.io.formats import FORMATS, check_format, format_of
+from bilateral.io.schema import schema as bilateral_schema
 from bilateral.model.areas import CooperationArea
 from bilateral.model.instruments import InstrumentKind, Status
 from bilateral.model.partnership import Dataset, Partnership
@@ -29,6 +31,11 @@ __all__ = ["main", "run"]
 
 _EPILOG = {
     "list": "example:\n  bilateral list",
+    "schema": (
+        "example:\n  bilateral schema -o bilateral.schema.json\n"
+        "then, as the first line of a YAML file:\n"
+        "  # yaml-language-server: $schema=bilateral.schema.json"
+    ),
     "validate": (
         "examples:\n  bilateral validate                 # the bundled datasets\n"
         "  bilateral validate mine.yaml theirs.toml"
@@ -70,6 +77,12 @@ def _parser() -> argparse.ArgumentParser:
         )
 
     command("list", "List the bundled datasets.")
+    schema = command(
+        "schema", "Print the JSON Schema of the file format, for editors that check a file as it is typed."
+    )
+    schema.add_argument(
+        "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
+    )
     validate = command("validate", "Check data files and list every problem (exit 1 if there is any).")
     validate.add_argument(
         "files", nargs="*", metavar="FILE", help="files to check (default: the bundled data)"
@@ -236,6 +249,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "list":
             return _list()
+        if args.command == "schema":
+            _emit(json.dumps(bilateral_schema(), indent=2, ensure_ascii=False), args.output)
+            return 0
         if args.command == "validate":
             return _validate(args.files, args.format)
         if args.command in (
