@@ -25,6 +25,7 @@ CITING = (
     bilateral.DebtRestructuring,
     bilateral.Disruption,
     bilateral.SanctionMeasure,
+    bilateral.Confirmation,
     bilateral.AlternativeClaim,
 )
 

@@ -406,7 +406,8 @@ class TestComparisons:
         The T-72 deliveries, completed in 2012, are not exposed to the EU's arms embargo of 2017."""
         assert [len(p.debts) for p in russian.partnerships] == [3, 0, 0, 1]
         exposure = [(cell.measures, cell.exposed, cell.instruments) for cell in russian.exposure]
-        assert exposure == [(3, 22, 31), (3, 3, 9), (3, 0, 7), (3, 3, 4)]  # the T-72s ended in 2012
+        # The EU measures on Venezuela are in force by their renewal of 15 Dec 2025; the T-72s ended in 2012.
+        assert exposure == [(4, 22, 31), (3, 3, 9), (3, 0, 7), (3, 3, 4)]
         hits = bilateral.exposure(russian.partnerships[0]).hits
         assert not [
             h for h in hits if h.instrument.id == "t72-deliveries" and h.measure.id == "eu-venezuela-2017"

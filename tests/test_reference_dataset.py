@@ -14,6 +14,7 @@ import pytest
 
 import bilateral
 from bilateral import datasets
+from bilateral.render import tables
 from tests.dataset_checks import ARTICLE, ARTICLE_ID, NOTES, read_source
 from tests.dataset_checks import citations as _citations
 from tests.dataset_checks import nodes as _nodes
@@ -488,3 +489,18 @@ class TestAnswers:
         assert support.announced == bilateral.PartialDate.parse("2026-01-06")
         kinds = {partnership.source(c.source).kind for c in (*strikes.citations, *support.citations)}
         assert kinds <= {bilateral.SourceKind.WIRE, bilateral.SourceKind.STATE_MEDIA}
+
+
+class TestSanctionsLastSeenInForce:
+    def test_renewals_settle_what_the_periods_leave_open(self, partnership: bilateral.Partnership) -> None:
+        """The EU's December 2025 renewal puts its Venezuela measures in force on the data's day; the US
+        emergency is last confirmed in March 2025, so it is not known then (research notes §9)."""
+        rows = {row[0]: row[-1] for row in tables.sanctions(partnership).rows}
+        eu = next(k for k in rows if k.startswith("EU restrictive measures on Venezuela"))
+        assert rows[eu].startswith("in force (last confirmed 15 Dec 2025, until 10 Jan 2027)")
+        us = next(k for k in rows if k.startswith("EO 13692"))
+        assert rows[us].startswith("not known (last confirmed 27 Mar 2025)")
+        state = {s.measure.id: s.in_force for s in bilateral.as_of(partnership, dt.date(2024, 1, 1)).measures}
+        assert state["eu-venezuela-2017"] is True  # the Nov 2023 renewal runs to 14 May 2024
+        assert state["us-eo-13692"] is True  # continued in 2025, so it applied in 2024
+        assert state["us-pdvsa-2019"] is None  # no evidence after the designation

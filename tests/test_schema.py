@@ -133,7 +133,8 @@ BAD_FORMS = {
     "a missing title": lambda data: _instrument(data).pop("title"),
     "a newer schema version": _set(("schema_version",), 3),
     "an alternative date that is no date": _set(
-        (*_I, "alternatives"), [{"field": "signed", "value": "banana", "citations": [{"source": "rt-article"}]}]
+        (*_I, "alternatives"),
+        [{"field": "signed", "value": "banana", "citations": [{"source": "rt-article"}]}],
     ),
     "an alternative amount that is text": _set(
         (*_I, "alternatives"),
