@@ -35,7 +35,7 @@ from bilateral.model.typecheck import claimed_type
 
 __all__ = ["descriptions", "schema", "summary"]
 
-_DATE = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[~?%]?"
+_DATE = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?[~?%]?"
 _NUMBER = r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?"
 _PLAIN_NUMBER = r"\+?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?"
 _CHECKED: dict[Any, dict[str, Any]] = {
@@ -119,7 +119,11 @@ def _value(t: Any, metadata: Any, definitions: dict[str, Any]) -> dict[str, Any]
             "description": "an EDTF date: 2025, 2025-05, 2025-05-07~",
         }
     if t is dt.date:
-        return {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"}
+        return {
+            "type": "string",
+            "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+            "format": "date",
+        }
     if t is Decimal:
         return {"type": ["string", "integer", "number"], "pattern": f"^{_NUMBER}$"}
     if t is bool:
@@ -197,6 +201,19 @@ def _record(cls: type, definitions: dict[str, Any]) -> str:
     return name
 
 
+def _whole(node: Any) -> Any:
+    """Make every pattern hold for the whole text: Python's ``$`` also matches before a final
+    newline, so each patterned string also refuses a newline (as ``bilateral.validate`` does)."""
+    if isinstance(node, dict):
+        node = {k: _whole(v) for k, v in node.items()}
+        if "pattern" in node and str(node["pattern"]).endswith("$"):
+            node["not"] = {"type": "string", "pattern": "\n"}
+        return node
+    if isinstance(node, list):
+        return [_whole(v) for v in node]
+    return node
+
+
 @functools.cache
 def _build() -> dict[str, Any]:
     definitions: dict[str, Any] = {}
@@ -205,8 +222,8 @@ def _build() -> dict[str, Any]:
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": f"urn:bilateral:dataset:schema-version-{SCHEMA_VERSION}",
         "title": f"bilateral data file, schema version {SCHEMA_VERSION}",
-        **root,
-        "definitions": dict(sorted(definitions.items())),
+        **_whole(root),
+        "definitions": _whole(dict(sorted(definitions.items()))),
     }
 
 
