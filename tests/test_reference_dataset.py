@@ -500,6 +500,11 @@ class TestSanctionsLastSeenInForce:
         assert rows[eu].startswith("in force (last confirmed 15 Dec 2025, until 10 Jan 2027)")
         us = next(k for k in rows if k.startswith("EO 13692"))
         assert rows[us].startswith("not known (last confirmed 27 Mar 2025)")
+        table = tables.sanctions(partnership)
+        cited = dict(zip((row[0] for row in table.rows), table.row_sources, strict=True))
+        assert {"kudupinter-efe-2025-12-15", "guacamaya-2025-12-15"} <= set(
+            cited[eu]
+        )  # the renewal's sources
         state = {s.measure.id: s.in_force for s in bilateral.as_of(partnership, dt.date(2024, 1, 1)).measures}
         assert state["eu-venezuela-2017"] is True  # the Nov 2023 renewal runs to 14 May 2024
         assert state["us-eo-13692"] is True  # continued in 2025, so it applied in 2024

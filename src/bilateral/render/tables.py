@@ -581,7 +581,8 @@ def sanctions(partnership: Partnership, as_of: dt.date | None = None) -> Table:
     """The sanction measures around the partnership, and whether each applied on the day.
 
     A measure with no sourced end is in force up to its last confirmation
-    and not known after it; the column says when it was last confirmed.
+    and not known after it; the column says when it was last confirmed, and
+    the row cites the sources of that confirmation beside the measure's own.
     """
     snapshot = snapshot_on(partnership, as_of or partnership.data_as_of)
     names = {a.id: a.name for a in partnership.actors}
@@ -600,7 +601,7 @@ def sanctions(partnership: Partnership, as_of: dt.date | None = None) -> Table:
                 + ("" if m.measure.stage.value == "imposed" else f" ({cells.label(m.measure.stage)})"),
                 cells.in_force(m.in_force, m.confirmation),
             ],
-            m.measure.citations,
+            (*m.measure.citations, *(m.confirmation.citations if m.confirmation is not None else ())),
         ),
     )
 
