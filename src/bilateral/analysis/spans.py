@@ -139,21 +139,21 @@ def _first(dates: list[PartialDate]) -> tuple[dt.date, dt.date] | None:
 def instrument_span(instrument: Instrument, data_as_of: dt.date) -> Span:
     """When an instrument existed: from its first dated step to its end.
 
-    It begins with its announcement or signature: not before the first of
-    them (with neither, the sources set no lower bound), and by the first of
-    its dates (in force, a milestone), or by ``data_as_of`` at the latest, as
-    a record of a dataset that runs to that day. It runs through ``ends``; with no end date, one completed,
-    expired or cancelled by ``data_as_of`` had ended by then (it certainly
-    existed up to its last dated step), and any other still existed on that day.
+    Only an announcement or a signature marks a beginning: with one recorded,
+    it began no earlier than its earliest dated step; with neither, the
+    sources set no lower bound. It had begun by the first of its dates (in
+    force, a milestone), or by ``data_as_of`` at the latest, as a record of a
+    dataset that runs to that day. It runs through ``ends``; with no end date,
+    one completed, expired or cancelled by ``data_as_of`` had ended by then (it
+    certainly existed up to its last dated step), and any other still existed
+    on that day.
     """
     dates = [d for d in (instrument.announced, instrument.signed, instrument.in_force) if d is not None]
     dates += [m.date for m in instrument.milestones]
-    # Only an announcement or a signature is a first step; a later one shows it existed by then.
-    firsts = [d for d in (instrument.announced, instrument.signed) if d is not None]
-    firsts += [m.date for m in instrument.milestones if m.kind in _FIRST_STEPS]
+    begins = instrument.announced is not None or instrument.signed is not None
+    begins = begins or any(m.kind in _FIRST_STEPS for m in instrument.milestones)
     known = _first(dates)
-    # (A step dated before the first step, in data that allows it, lowers the bound.)
-    earliest_start = None if not firsts or known is None else min(known[0], data_as_of)
+    earliest_start = min(known[0], data_as_of) if begins and known is not None else None
     latest_start = data_as_of if known is None else min(known[1], data_as_of)
     earliest_end: dt.date | None
     latest_end: dt.date | None
