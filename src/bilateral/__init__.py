@@ -9,7 +9,7 @@ Examples:
     ('RUS', 'VEN')
 """
 
-from bilateral import datasets
+from bilateral import datasets, export
 from bilateral.analysis.comparison import Comparison, compare
 from bilateral.analysis.conflicts import Conflict, conflicts
 from bilateral.analysis.diff import Diff, diff
@@ -96,6 +96,7 @@ __all__ = [
     "compare",
     "conflicts",
     "datasets",
+    "export",
     "diff",
     "dump",
     "dumps",

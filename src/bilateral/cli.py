@@ -12,14 +12,19 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import attrs
+
 from bilateral import __version__, datasets
 from bilateral.analysis.comparison import compare
 from bilateral.analysis.diff import diff
 from bilateral.analysis.exposure import Route
-from bilateral.errors import InvalidDataError
+from bilateral.errors import InvalidDataError, MissingExtraError
 from bilateral.io.documents import dump, dumps, load, write_atomic
 from bilateral.io.formats import FORMATS, check_format, format_of
+from bilateral.io.package import FORMATS as EXPORT_FORMATS
+from bilateral.io.package import write as write_package
 from bilateral.io.schema import schema as bilateral_schema
+from bilateral.io.tidy import layout
 from bilateral.model.areas import CooperationArea
 from bilateral.model.instruments import InstrumentKind, Status
 from bilateral.model.partnership import Dataset, Partnership
@@ -54,6 +59,11 @@ _EPILOG = {
     "compare": "example:\n  bilateral compare russia-venezuela mine.yaml --format latex_booktabs",
     "diff": "example:\n  bilateral diff old.yaml new.yaml",
     "report": "example:\n  bilateral report russia-venezuela --format latex -o report.tex",
+    "export": (
+        "examples:\n  bilateral export --to tables            # all the bundled data, as CSV\n"
+        "  bilateral export mine.yaml --to tables --format parquet\n"
+        "then:\n  frictionless validate tables/datapackage.json"
+    ),
 }
 
 
@@ -163,6 +173,28 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
     )
+    export = command(
+        "export", "Write a dataset as tidy tables: a Frictionless Data Package of CSV or Parquet files."
+    )
+    export.add_argument(
+        "dataset",
+        nargs="?",
+        metavar="DATASET|FILE",
+        help="a bundled partnership or a data file (default: all the bundled data)",
+    )
+    export.add_argument(
+        "--to",
+        dest="directory",
+        required=True,
+        metavar="DIR",
+        help="the folder to write into (made if missing)",
+    )
+    export.add_argument(
+        "--format",
+        default="csv",
+        choices=EXPORT_FORMATS,
+        help="csv (default), or parquet (needs the 'parquet' extra: pip install 'bilateral[parquet]')",
+    )
     return parser
 
 
@@ -238,6 +270,30 @@ def _write_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _dataset(name: str | None) -> Dataset:
+    """All the bundled data, one bundled partnership with the shared records, or a file's dataset."""
+    bundle = datasets.bundle()
+    if name is None:
+        return bundle
+    if name in bundle.ids():
+        own = next(p for p in bundle.partnerships if p.id == name)
+        return attrs.evolve(bundle, partnerships=(own,))
+    if not Path(name).exists():
+        raise LookupError(f"{name!r} is neither a bundled dataset ({', '.join(bundle.ids())}) nor a file")
+    return load(name)
+
+
+def _export(args: argparse.Namespace) -> int:
+    dataset = _dataset(args.dataset)
+    target = write_package(dataset, args.directory, args.format)
+    count = len(dataset.partnerships)
+    print(
+        f"wrote {len(layout())} {args.format} tables of {count} partnership{'s' if count != 1 else ''} "
+        f"into {target.parent}, described by {target.name}"
+    )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with ``argv`` (default: the process's arguments); return the exit code."""
     parser = _parser()
@@ -269,9 +325,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _diff(args)
         if args.command == "report":
             return _write_report(args)
+        if args.command == "export":
+            return _export(args)
         return _convert(args.file, args.source_format, args.to, args.output)
     except InvalidDataError as exc:
         print(exc, file=sys.stderr)
+        return 1
+    except MissingExtraError as exc:
+        print(f"bilateral: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""

@@ -2,7 +2,7 @@
 
 import attrs
 
-__all__ = ["InvalidDataError", "Problem"]
+__all__ = ["InvalidDataError", "MissingExtraError", "Problem"]
 
 
 @attrs.frozen
@@ -58,3 +58,21 @@ class InvalidDataError(ValueError):
     def in_file(self, file: str) -> "InvalidDataError":
         """The same problems, said to be in ``file``."""
         return InvalidDataError([attrs.evolve(p, file=file) for p in self.problems])
+
+
+class MissingExtraError(ImportError):
+    """A feature needs an optional dependency that is not installed.
+
+    The message names the extra that brings it: ``pip install 'bilateral[parquet]'``.
+
+    Attributes:
+        extra: The name of the extra.
+    """
+
+    def __init__(self, feature: str, module: str, extra: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs {module}, which is not installed; "
+            f"install bilateral with the '{extra}' extra: pip install 'bilateral[{extra}]'",
+            name=module,
+        )

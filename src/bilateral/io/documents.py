@@ -176,8 +176,8 @@ def dump(obj: Dataset | Partnership, path: str | os.PathLike[str], format: str |
     write_atomic(path, dumps(obj, fmt))
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename.
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (or bytes) to ``path`` through a temporary file and a rename.
 
     A symbolic link is followed: the file it points to is replaced, not the link.
     """
@@ -186,8 +186,8 @@ def write_atomic(path: Path, text: str) -> None:
         raise FileNotFoundError(2, f"cannot write {path}: the folder {path.parent} does not exist")
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())

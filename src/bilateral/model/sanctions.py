@@ -59,7 +59,19 @@ class MeasureStage(enum.Enum):
 
 
 class Objective(enum.Enum):
-    """The stated objective of a measure (the GSDB's list)."""
+    """The stated objective of a measure (the GSDB's list).
+
+    Attributes:
+        DEMOCRACY: To restore or promote democracy.
+        DESTAB_REGIME: To destabilise the target's regime.
+        END_WAR: To end a war.
+        HUMAN_RIGHTS: To improve human rights.
+        POLICY_CHANGE: To change a policy of the target.
+        PREVENT_WAR: To prevent a war.
+        TERRITORIAL_CONFLICT: To settle a territorial conflict.
+        TERRORISM: To fight terrorism.
+        OTHER: Any other objective.
+    """
 
     DEMOCRACY = "democracy"
     DESTAB_REGIME = "destab_regime"
