@@ -25,6 +25,7 @@ from bilateral.export import layout, tables, to_pandas, to_polars, write
 from bilateral.model.sources import AlternativeClaim
 from bilateral.testing import datasets
 from tests.conftest import REPO
+from tests.tidy_tables import render
 
 BUNDLE = bilateral.datasets.bundle()
 EXAMPLES = sorted(p for p in (REPO / "examples").glob("*.yaml") if p.name != "broken-partnership.yaml")
@@ -475,3 +476,11 @@ class TestMeaning:
         assert len(rows("disruptions")) == len(summary.disruptions)
         assert len(rows("trade_changes")) == len(summary.trade.changes)
         assert len(rows("trade_targets")) == len(summary.trade.targets)
+
+
+def test_the_reference_page_is_the_layout() -> None:
+    """docs/tidy-tables.md lists exactly the tables and columns that export writes."""
+    page = (REPO / "docs" / "tidy-tables.md").read_text(encoding="utf-8")
+    assert page == render(), (
+        "docs/tidy-tables.md is stale: run `python -m tests.tidy_tables > docs/tidy-tables.md`"
+    )

@@ -334,6 +334,7 @@ class _Spec:
     fields: tuple[tuple[str, _Cells], ...]  # the record's own fields, and their cells
 
 
+@functools.cache
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
@@ -520,6 +521,26 @@ def layout() -> tuple[Table, ...]:
     return tuple(spec.table for spec in _specs().values())
 
 
+@functools.cache
+def _lists(cls: type) -> tuple[tuple[str, str, str], ...]:
+    """A record class's list fields: each name, whether its items are pooled, children or
+    values of a link table, and the table they go to."""
+    found = []
+    one = _TOP[cls][1]
+    for field in attrs.fields(cls):
+        t = _hints(cls)[field.name]
+        if not _is_list(t):
+            continue
+        item = typing.get_args(t)[0]
+        if item in _POOLED:
+            found.append((field.name, "pooled", _POOLED[item]))
+        elif isinstance(item, type) and attrs.has(item):
+            found.append((field.name, "child", _CHILD[item]))
+        else:
+            found.append((field.name, "link", f"{one}_{field.name}"))
+    return tuple(found)
+
+
 class _Rows:
     """The rows of every table, filled one partnership at a time."""
 
@@ -548,28 +569,24 @@ class _Rows:
                 self.record(p.id, record, position, shared.get(field))
 
     def record(self, pid: str, record: Any, position: int, shared: set[str] | None) -> None:
-        cls = type(record)
-        name, one = _TOP[cls]
+        cls: type = type(record)
+        name = _TOP[cls][0]
         flag = () if shared is None else (record.id in shared,)
         self.rows[name].append((pid, *self.own(name, record), position, *flag))
-        hints = _hints(cls)
-        for field in attrs.fields(cls):
-            if not _is_list(hints[field.name]):
+        for field, kind, target in _lists(cls):
+            values = getattr(record, field)
+            if not values:
                 continue
-            item_type = typing.get_args(hints[field.name])[0]
-            values = getattr(record, field.name)
-            if item_type in _POOLED:
-                self.pooled(pid, name, record, field.name, values, "")
-            elif isinstance(item_type, type) and attrs.has(item_type):
-                child = _CHILD[item_type]
+            if kind == "pooled":
+                self.pooled(pid, name, record, field, values, "")
+            elif kind == "child":
                 for n, item in enumerate(values):
-                    self.rows[child].append((pid, record.id, n, *self.own(child, item)))
-                    self.nested_pools(pid, name, record, item, f"{field.name}[{n}].")
+                    self.rows[target].append((pid, record.id, n, *self.own(target, item)))
+                    self.nested_pools(pid, name, record, item, f"{field}[{n}].")
             else:
-                link = f"{one}_{field.name}"
-                cells = self.specs[link].fields[0][1]
+                read = self.specs[target].fields[0][1].read
                 for n, value in enumerate(values):
-                    self.rows[link].append((pid, record.id, n, *cells.read(value)))
+                    self.rows[target].append((pid, record.id, n, *read(value)))
 
     def nested_pools(self, pid: str, name: str, record: Any, item: Any, prefix: str) -> None:
         for field in attrs.fields(type(item)):
