@@ -14,8 +14,11 @@ from hypothesis import HealthCheck, given, settings
 import bilateral
 from bilateral.analysis.spans import instrument_span, measure_span
 from bilateral.cli import main
+from bilateral.io.formats import parse
 from bilateral.render import tables
 from bilateral.testing import datasets, partnerships
+from tests.test_schema import _as_editors_read
+from tests.test_strictness import _SCHEMA, _form_problem
 
 _SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -45,8 +48,13 @@ def _load(extra: str, top: str = "") -> bilateral.Dataset:
 
 
 def _errors(extra: str, top: str = "") -> list[str]:
+    """The problems `loads` finds; where one is of form, the JSON Schema must refuse the file too."""
+    text = BASE.replace("partnerships:\n", top + "partnerships:\n") + extra
     with pytest.raises(bilateral.InvalidDataError) as info:
-        _load(extra, top)
+        bilateral.loads(text, "yaml")
+    data = parse(text, "yaml")
+    if _form_problem(data):
+        assert list(_SCHEMA.iter_errors(_as_editors_read(data))), "the JSON Schema accepts a bad form"
     return str(info.value).splitlines()
 
 
