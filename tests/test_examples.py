@@ -19,10 +19,12 @@ EXAMPLES = sorted((REPO / "examples").glob("*.py"))
 
 
 def test_there_is_an_example_per_task() -> None:
-    """Seven scripts: summary, LaTeX, comparison, as-of and diff, exposure, your own file, trade target."""
+    """Eight scripts: summary, LaTeX, comparison, as-of and diff, exposure, your own file, trade target,
+    tidy tables."""
     assert [p.stem for p in EXAMPLES] == [
         "as_of_and_diff",
         "compare_partnerships",
+        "export_tables",
         "latex_instruments_table",
         "sanctions_exposure",
         "summary_table",
