@@ -28,7 +28,8 @@ from bilateral.io.tidy import layout
 from bilateral.model.areas import CooperationArea
 from bilateral.model.instruments import InstrumentKind, Status
 from bilateral.model.partnership import Dataset, Partnership
-from bilateral.render import tables
+from bilateral.render import charts, tables
+from bilateral.render.charts import CHART_FORMATS
 from bilateral.render.formats import TABLE_FORMATS
 from bilateral.render.report import REPORT_FORMATS, report
 
@@ -59,6 +60,11 @@ _EPILOG = {
     "compare": "example:\n  bilateral compare russia-venezuela mine.yaml --format latex_booktabs",
     "diff": "example:\n  bilateral diff old.yaml new.yaml",
     "report": "example:\n  bilateral report russia-venezuela --format latex -o report.tex",
+    "chart": (
+        "examples:\n  bilateral chart russia-venezuela -o instruments.svg\n"
+        "  bilateral chart russia-venezuela --area defence --as-of 2015-01-01 -o defence.png\n"
+        "  bilateral chart russia-venezuela --trade -o trade.pdf"
+    ),
     "export": (
         "examples:\n  bilateral export --to tables            # all the bundled data, as CSV\n"
         "  bilateral export mine.yaml --to tables --format parquet\n"
@@ -173,6 +179,33 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
     )
+    chart = command(
+        "chart",
+        "Draw a partnership's instruments over time, uncertain dates as what they are; or its trade (--trade).",
+    )
+    chart.add_argument(
+        "dataset",
+        nargs="?",
+        default=datasets.DEFAULT,
+        metavar="DATASET|FILE",
+        help=f"a bundled dataset or a data file (default: {datasets.DEFAULT})",
+    )
+    chart.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=_chart_file,
+        metavar="FILE",
+        help="the chart to write: .svg, .png or .pdf (atomically)",
+    )
+    chart.add_argument(
+        "--area", choices=[a.value for a in CooperationArea], help="only the instruments of this area"
+    )
+    chart.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="mark this day with a line")
+    chart.add_argument(
+        "--trade", action="store_true", help="trade figures, targets and the growth they need, instead"
+    )
+    chart.set_defaults(usage_error=chart.error)
     export = command(
         "export", "Write a dataset as tidy tables: a Frictionless Data Package of CSV or Parquet files."
     )
@@ -205,6 +238,12 @@ def _day(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _chart_file(name: str) -> str:
+    if Path(name).suffix.lower().lstrip(".") not in CHART_FORMATS:
+        raise argparse.ArgumentTypeError(f"{name!r} does not end in .svg, .png or .pdf")
+    return name
 
 
 def _partnership(name: str) -> Partnership:
@@ -283,6 +322,20 @@ def _dataset(name: str | None) -> Dataset:
     return load(name)
 
 
+def _chart(args: argparse.Namespace) -> int:
+    fmt = Path(args.output).suffix.lower().lstrip(".")
+    if args.trade and (args.area or args.as_of):
+        args.usage_error("--trade draws all the trade; --area and --as-of are for the instruments chart")
+    p = _partnership(args.dataset)
+    if args.trade:
+        drawn = charts.trade(p)
+    else:
+        drawn = charts.lifecycle(p, CooperationArea(args.area) if args.area else None, args.as_of)
+    write_atomic(Path(args.output), charts.save(drawn, fmt))
+    print(f"wrote {args.output}\n\n{drawn.caption}")
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
     dataset = _dataset(args.dataset)
     target = write_package(dataset, args.directory, args.format)
@@ -327,6 +380,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _write_report(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "chart":
+            return _chart(args)
         return _convert(args.file, args.source_format, args.to, args.output)
     except InvalidDataError as exc:
         print(exc, file=sys.stderr)
