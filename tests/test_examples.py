@@ -19,13 +19,14 @@ EXAMPLES = sorted((REPO / "examples").glob("*.py"))
 
 
 def test_there_is_an_example_per_task() -> None:
-    """Eight scripts: summary, LaTeX, comparison, as-of and diff, exposure, your own file, trade target,
-    tidy tables."""
+    """Nine scripts: summary, LaTeX, comparison, as-of and diff, exposure, your own file, trade target,
+    tidy tables, a chart."""
     assert [p.stem for p in EXAMPLES] == [
         "as_of_and_diff",
         "compare_partnerships",
         "export_tables",
         "latex_instruments_table",
+        "lifecycle_chart",
         "sanctions_exposure",
         "summary_table",
         "trade_target",

@@ -18,13 +18,16 @@ alternatives of each type of field from 15% (decimals) to 74% (lists).
 Use them to test code that consumes partnerships:
 
 Examples:
-    >>> from hypothesis import given
+    >>> from hypothesis import HealthCheck, given, settings
     >>> from bilateral.testing import partnerships
-    >>> @given(partnerships())
+    >>> @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    ... @given(partnerships())
     ... def test_titles_are_text(partnership):
     ...     assert isinstance(partnership.title, str)
     >>> test_titles_are_text()
 
+    A whole partnership is a large example, slow to draw on a busy machine:
+    the settings keep hypothesis's health checks from failing the test for it.
     Needs hypothesis (``pip install "bilateral[test]"``).
 """
 
