@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+import tempfile
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -21,7 +22,7 @@ import bilateral
 from bilateral.analysis.conflicts import records
 from bilateral.cli import main
 from bilateral.errors import MissingExtraError
-from bilateral.export import layout, tables, to_pandas, to_polars, write
+from bilateral.export import layout, tables, to_arrow, to_pandas, to_polars, write
 from bilateral.model.sources import AlternativeClaim
 from bilateral.testing import datasets
 from tests.conftest import REPO
@@ -282,6 +283,57 @@ POOLED_OR_CHILDREN |= {
 POOLED_OR_CHILDREN |= {"trade", "parties"}  # trade_* tables; party_1 and party_2
 
 
+class TestAnyDataset:
+    """Properties over generated datasets: every valid dataset exports to a valid, faithful package."""
+
+    @settings(
+        max_examples=6,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(datasets(min_partnerships=1))
+    def test_frictionless_accepts_it(self, dataset: bilateral.Dataset) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            write(dataset, folder)
+            report = frictionless.validate(Path(folder) / "datapackage.json")
+            assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
+
+    @settings(
+        max_examples=20,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(datasets(min_partnerships=1))
+    def test_arrow_holds_every_cell(self, dataset: bilateral.Dataset) -> None:
+        """Every cell reaches Arrow as it was (decimals exact), or the export says which column cannot."""
+        found = tables(dataset)
+        if any(
+            _digits(table, n) > 38
+            for table in found.values()
+            for n, c in enumerate(table.columns)
+            if c.type == "number"
+        ):
+            with pytest.raises(ValueError, match="more than the 38 of Parquet's decimals"):
+                to_arrow(dataset)
+            return
+        arrow = to_arrow(dataset)
+        for name, table in found.items():
+            assert arrow[name].to_pylist() == list(table.dicts()), name
+
+
+def _digits(table: bilateral.export.Table, index: int) -> int:
+    """The digits a decimal column needs: the most before the point plus the most after it."""
+    whole = places = 0
+    for row in table.rows:
+        cell = row[index]
+        if isinstance(cell, Decimal):
+            sign_digits_exponent = cell.as_tuple()
+            exponent = int(sign_digits_exponent.exponent)
+            whole = max(whole, len(sign_digits_exponent.digits) + exponent)
+            places = max(places, -exponent)
+    return whole + places
+
+
 def _record_classes() -> list[type]:
     return [
         bilateral.Source,
@@ -340,14 +392,32 @@ class TestParquet:
             read = duckdb.sql(f"SELECT * FROM '{bundle_parquet / name}.parquet'").fetchall()
             assert read == [tuple(row) for row in found[name].rows]
 
-    def test_a_decimal_that_does_not_fit_is_refused(self, tmp_path: Path) -> None:
+    @pytest.mark.parametrize(
+        ("amount", "sql_type"),
+        [("1.0000000001", "DECIMAL(38,10)"), ("1E+30", "DECIMAL(38,7)"), ("200000000", "DECIMAL(38,9)")],
+    )
+    def test_decimals_are_never_rounded(self, amount: str, sql_type: str, tmp_path: Path) -> None:
+        """A column whose values need another scale than DECIMAL(38, 9)'s gets it, and is not rounded."""
         p = bilateral.datasets.load()
         figure = p.trade.figures[0]
         assert figure.value is not None
-        big = attrs.evolve(figure, value=attrs.evolve(figure.value, amount=Decimal("1.0000000001")))
+        big = attrs.evolve(figure, value=attrs.evolve(figure.value, amount=Decimal(amount)))
+        odd = attrs.evolve(p, trade=attrs.evolve(p.trade, figures=(big, *p.trade.figures[1:])))
+        write(odd, tmp_path, "parquet")
+        parquet = tmp_path / "trade_figures.parquet"
+        (described,) = list(duckdb.sql(f"DESCRIBE SELECT value_amount FROM '{parquet}'").fetchall())
+        assert described[1] == sql_type
+        (read,) = duckdb.sql(f"SELECT value_amount FROM '{parquet}' WHERE id = '{figure.id}'").fetchall()
+        assert read[0] == Decimal(amount)
+
+    def test_a_number_past_38_digits_is_refused(self, tmp_path: Path) -> None:
+        p = bilateral.datasets.load()
+        figure = p.trade.figures[0]
+        assert figure.value is not None
+        big = attrs.evolve(figure, value=attrs.evolve(figure.value, amount=Decimal("1E+80")))
         odd = attrs.evolve(p, trade=attrs.evolve(p.trade, figures=(big, *p.trade.figures[1:])))
         with pytest.raises(
-            ValueError, match=r"trade_figures, row 1, value_amount: 1.0000000001 does not fit"
+            ValueError, match=r"trade_figures, value_amount: its values need 81 digits, more than the 38"
         ):
             write(odd, tmp_path, "parquet")
         assert not (tmp_path / "datapackage.json").exists()

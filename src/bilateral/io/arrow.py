@@ -5,7 +5,8 @@ pyarrow, pandas and polars are optional (the ``parquet``, ``pandas`` and
 `bilateral.errors.MissingExtraError` naming the extra to install.
 
 The Arrow types keep what the tables mean: text is ``string``, a day is
-``date32``, an exact decimal is ``decimal128(38, 9)`` (never a float), a
+``date32``, an exact decimal is ``decimal128(38, 9)`` (never a float; another
+scale for a column whose values need it, so that none is rounded), a
 count is ``int64``, a flag is ``bool``, and unknown is null. A required
 column is not nullable.
 """
@@ -30,7 +31,7 @@ __all__ = [
     "to_polars",
 ]
 
-#: Every decimal column is DECIMAL(38, 9): 29 digits before the point, 9 after.
+#: A decimal column is DECIMAL(38, 9), 29 digits before the point and 9 after, unless its values need more.
 DECIMAL_PRECISION, DECIMAL_SCALE = 38, 9
 
 
@@ -53,19 +54,33 @@ def _types() -> dict[str, Any]:
     }
 
 
-def _check_decimal(table: Table, index: int, name: str) -> None:
-    """Refuse a decimal that DECIMAL(38, 9) cannot hold exactly, naming it."""
-    limit = Decimal(10) ** (DECIMAL_PRECISION - DECIMAL_SCALE)
-    for n, row in enumerate(table.rows):
+def _decimal_type(table: Table, index: int, name: str) -> Any:
+    """DECIMAL(38, 9), or another scale where a value of the column needs it (never rounded).
+
+    38 digits is what DuckDB and Spark read as a decimal (wider, DuckDB reads a
+    double), so the precision stays 38 and the scale moves: more places for a
+    value with more than 9 after the point, fewer for one with more than 29
+    before it.
+
+    Raises:
+        ValueError: The column's values need more than 38 digits in all.
+    """
+    pa = _module("pyarrow", "Arrow and Parquet export", "parquet")
+    whole = places = 0
+    for row in table.rows:
         value = row[index]
         if not isinstance(value, Decimal):
             continue
-        exponent = value.as_tuple().exponent
-        if abs(value) >= limit or (isinstance(exponent, int) and exponent < -DECIMAL_SCALE):
-            raise ValueError(
-                f"{table.name}, row {n + 1}, {name}: {value} does not fit Parquet's "
-                f"DECIMAL({DECIMAL_PRECISION}, {DECIMAL_SCALE}) exactly; export it as CSV instead"
-            )
+        _, digits, exponent = value.as_tuple()
+        assert isinstance(exponent, int)  # the model holds finite numbers only
+        places = max(places, -exponent)
+        whole = max(whole, len(digits) + exponent)
+    if whole + places > DECIMAL_PRECISION:
+        raise ValueError(
+            f"{table.name}, {name}: its values need {whole + places} digits, more than the "
+            f"{DECIMAL_PRECISION} of Parquet's decimals that DuckDB and Spark read; export it as CSV instead"
+        )
+    return pa.decimal128(DECIMAL_PRECISION, min(max(DECIMAL_SCALE, places), DECIMAL_PRECISION - whole))
 
 
 def arrow_table(table: Table) -> Any:
@@ -74,9 +89,7 @@ def arrow_table(table: Table) -> Any:
     types = _types()
     fields, arrays = [], []
     for index, column in enumerate(table.columns):
-        if column.type == "number":
-            _check_decimal(table, index, column.name)
-        kind = types[column.type]
+        kind = _decimal_type(table, index, column.name) if column.type == "number" else types[column.type]
         fields.append(
             pa.field(
                 column.name, kind, nullable=not column.required, metadata={"description": column.description}
