@@ -23,16 +23,14 @@ Parquet files, not the data files, are what to query at scale.
 
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import attrs
 import duckdb
+from bench_io import best  # run as a script, benchmarks/ is on the path
 
 import bilateral
 
-ROUNDS = 3
 QUERY = """
     PIVOT (SELECT area, partnership FROM '{folder}/instrument_areas.parquet')
     ON partnership USING count(*) GROUP BY area ORDER BY area
@@ -47,15 +45,6 @@ def synthetic(count: int) -> bilateral.Dataset:
     return attrs.evolve(bundle, partnerships=clones)
 
 
-def _best(fn: Callable[[], object]) -> float:
-    times = []
-    for _ in range(ROUNDS):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main(count: int) -> None:
     text = bilateral.dumps(synthetic(count), "json")
     dataset = bilateral.loads(text, "json")
@@ -64,9 +53,9 @@ def main(count: int) -> None:
         query = QUERY.format(folder=folder)
         columns = len(duckdb.sql(query).columns) - 1
         assert columns == count, f"the query compared {columns} partnerships, not {count}"
-        load = _best(lambda: bilateral.loads(text, "json"))
-        export = _best(lambda: bilateral.export.write(dataset, Path(folder), "parquet"))
-        compare = _best(lambda: duckdb.sql(query).fetchall())
+        load = best(lambda: bilateral.loads(text, "json"))
+        export = best(lambda: bilateral.export.write(dataset, Path(folder), "parquet"))
+        compare = best(lambda: duckdb.sql(query).fetchall())
     print(f"{count} partnerships, {len(text) / 1e6:.1f} MB of JSON")
     print(f"{'step':<8} {'seconds':>8} {'ratio to load':>14}")
     for name, seconds in (("load", load), ("export", export), ("query", compare)):

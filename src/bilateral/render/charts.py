@@ -517,14 +517,11 @@ def trade(partnership: Partnership) -> Chart:
         )
         ids = tuple(dict.fromkeys(c.source for c in f.citations))
         marks = ",".join(str(n) for n in sorted(numbering[i] for i in ids))
-        axes.annotate(
+        _below(
+            axes,
             f"{cells.money(f.value)} ({f.period})" + (f" [{marks}]" if marks else "") + _flags(ids, kinds),
-            xy=(x0, value),
-            xytext=(0, -8),
-            textcoords="offset points",
-            ha="left",
-            va="top",
-            fontsize=8,
+            x0,
+            value,
         )
     for change in partnership.trade.changes:
         for f in series:
@@ -543,15 +540,13 @@ def trade(partnership: Partnership) -> Chart:
                 linestyle="--",
                 gid=f"derived-{change.id}-{f.id}",
             )
-            axes.annotate(
-                f"derived {cells.money(derived.value)} ({change.baseline}), from {cells.change(change.value, change.unit, change.qualifier)}",
-                xy=(x0, value),
-                xytext=(0, -8),
-                textcoords="offset points",
-                ha="left",
-                va="top",
-                fontsize=8,
-                color="#555555",
+            stated = cells.change(change.value, change.unit, change.qualifier)
+            _below(
+                axes,
+                f"derived {cells.money(derived.value)} ({change.baseline}), from {stated}",
+                x0,
+                value,
+                "#555555",
             )
             tops.append(value)
     for target in targets:
@@ -640,6 +635,20 @@ def _freeze(figure: Any) -> None:
     """Lay the figure out once and keep that layout, so that every save draws the same."""
     figure.draw_without_rendering()
     figure.set_layout_engine("none")
+
+
+def _below(axes: Any, text: str, x: float, y: float, colour: str = "black") -> None:
+    """A label just under the left end of a line."""
+    axes.annotate(
+        text,
+        xy=(x, y),
+        xytext=(0, -8),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        fontsize=8,
+        color=colour,
+    )
 
 
 def _trade_legend(axes: Any) -> None:
