@@ -115,9 +115,8 @@ class TestCells:
         assert [cells.answer(a) for a in (True, False, None)] == ["yes", "no", "not known"]
 
 
-_COLUMN = re.compile(
-    r"p\{\\dimexpr([0-9.]+)em\+\(\\linewidth-([0-9.]+)em-(\d+)\\tabcolsep\)\*(\d+)/1000\\relax\}"
-)
+_WIDE = re.compile(r"\\dimexpr([0-9.]+)em\+\(\\linewidth-([0-9.]+)em-(\d+)\\tabcolsep\)\*(\d+)/1000\\relax")
+_NARROW = re.compile(r"\\dimexpr\(\\linewidth-(\d+)\\tabcolsep\)\*(\d+)/1000\\relax")
 
 
 class TestFitLatex:
@@ -127,12 +126,16 @@ class TestFitLatex:
         headers, rows = data
         text = table(headers, rows, fmt)  # type: ignore[arg-type]
         assert fit_latex(text) == text  # bilateral's tables are fitted already
-        columns = _COLUMN.findall(text)
+        columns = _WIDE.findall(text)
         assert len(columns) == len(headers)
+        assert text.count(">{\\raggedright\\arraybackslash\\hspace{0pt}}p{\\bilateralcol") == len(headers)
         floors = [float(f) for f, *_ in columns]
         assert all(float(t) == pytest.approx(sum(floors), abs=0.05 * len(floors)) for _, t, _, _ in columns)
         assert {int(gaps) for *_, gaps, _ in columns} == {2 * len(headers)}
         assert sum(int(share) for *_, share in columns) == 1000
+        narrow = _NARROW.findall(text)
+        assert len(narrow) == len(headers)
+        assert sum(int(share) for _, share in narrow) == 1000
         assert text.count("\\begin{longtable}") == 1
         assert "\\endhead" in text
 
@@ -140,10 +143,11 @@ class TestFitLatex:
         """A column of long words gets more fixed room than one of short words; text around a tabular is kept."""
         legacy = "\\begin{tabular}{ll}\n\\toprule\n a & b \\\\\n\\midrule\n x & Kalashnikov Roszarubezhneft \\\\\n\\bottomrule\n\\end{tabular}\nafter"
         fitted = fit_latex(legacy)
-        (narrow, *_), (wide, *_) = _COLUMN.findall(fitted)
+        (narrow, *_), (wide, *_) = _WIDE.findall(fitted)
         assert float(wide) > 3 * float(narrow)
         assert fitted.endswith("\\end{longtable}\n}\nafter")
-        assert "\\toprule" in fitted and "\\begin{tabular}" not in fitted
+        assert "\\toprule" in fitted
+        assert "\\begin{tabular}" not in fitted
 
     def test_unfitted_tables_still_break_across_pages(self) -> None:
         """fit=False keeps tabulate-like l columns, in a longtable all the same."""

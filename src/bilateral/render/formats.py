@@ -72,14 +72,17 @@ _LATEX_RE = re.compile("|".join(re.escape(k) for k in _LATEX))
 _URL = re.compile(r"(https?://[^\s<>\"]*[^\s<>\".,;:)])")
 
 
-# Runs of Cyrillic or Greek words (with the spaces and punctuation between them), set in their language.
+# Runs of Cyrillic, Greek or Arabic-script words (with the spaces and punctuation between them), set
+# in their language: Russian, Greek, Persian.
+_BETWEEN = r"[\s\d.,:;!?\-–—]+"
 _RUNS = {
-    "russian": re.compile(r"[\u0400-\u04ff]+(?:[\s\d.,:;!?()'\"«»“”„\-–—]+[\u0400-\u04ff]+)*"),
-    "greek": re.compile(
-        r"[\u0370-\u03ff\u1f00-\u1fff]+(?:[\s\d.,:;!?()'\"«»“”\-–—]+[\u0370-\u03ff\u1f00-\u1fff]+)*"
-    ),
+    "russian": "[\u0400-\u04ff]",
+    "greek": "[\u0370-\u03ff\u1f00-\u1fff]",
+    "persian": "[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefe]",
 }
-_LANGUAGES = re.compile("|".join(f"(?P<{name}>{run.pattern})" for name, run in _RUNS.items()))
+_LANGUAGES = re.compile(
+    "|".join(f"(?P<{name}>{letter}+(?:{_BETWEEN}{letter}+)*)" for name, letter in _RUNS.items())
+)
 
 
 def _latex_text(text: str) -> str:
@@ -166,10 +169,11 @@ def _longtable(headers: Sequence[str], rows: Sequence[Sequence[str]], booktabs: 
     """
     top, mid, bottom = (r"\toprule", r"\midrule", r"\bottomrule") if booktabs else (r"\hline",) * 3
     count = len(headers)
-    spec = _column_spec(headers, rows) if fit else "l" * count
+    widths, spec = _column_spec(headers, rows) if fit else ([], "l" * count)
     head = " & ".join(headers) + r" \\"
     lines = [
-        r"{\small\setlength{\tabcolsep}{3pt}",
+        r"{\small\setlength{\tabcolsep}{3pt}%",
+        *widths,
         f"\\begin{{longtable}}{{{spec}}}",
         top,
         head,
@@ -193,18 +197,21 @@ def _longtable(headers: Sequence[str], rows: Sequence[Sequence[str]], booktabs: 
 
 
 _CELL_SPLIT = re.compile(r"(?<!\\)&")
-_COLUMN = (
-    ">{{\\raggedright\\arraybackslash\\hspace{{0pt}}}}"
-    "p{{\\dimexpr{floor:.1f}em+(\\linewidth-{floors:.1f}em-{gaps}\\tabcolsep)*{share}/1000\\relax}}"
-)
+_NARROW = "\\edef\\{name}{{\\the\\dimexpr(\\linewidth-{gaps}\\tabcolsep)*{share}/1000\\relax}}%"
+_WIDE = "\\edef\\{name}{{\\the\\dimexpr{floor:.1f}em+(\\linewidth-{floors:.1f}em-{gaps}\\tabcolsep)*{share}/1000\\relax}}%"
 
 
-def _column_spec(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+def _column_spec(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple[list[str], str]:
     r"""Ragged-right ``p`` columns that share ``\linewidth``, whatever the page.
 
     Each column gets room for its longest unbreakable word (up to 14em;
-    text breaks at spaces, after hyphens and slashes, and in URLs), and the
-    rest of the line is shared by how much text the columns hold on average.
+    text breaks at spaces, after hyphens, and in URLs), and the rest of the
+    line is shared by how much text the columns hold on average. On a line
+    too short for all those words (a portrait page and many columns), each
+    column gets the larger of the share its words want and its share of
+    the text (scaled to fit), and TeX hyphenates. Returns the lines that set the widths
+    (``\bilateralcolA``, … inside the table's group, so nothing leaks) and
+    the column spec.
     """
     count = len(headers)
     word, total = [1] * count, [0] * count
@@ -216,12 +223,34 @@ def _column_spec(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
             total[i] += min(len(_visible(cell)), 300)
     # A character of the small font is about half an em wide.
     floors = [round(min(w * 0.55 + 0.5, 14.0), 1) for w in word]
-    weights = [max(t, 1) for t in total]
-    shares = _thousandths([w / sum(weights) for w in weights])
-    return "".join(
-        _COLUMN.format(floor=f, floors=sum(floors), gaps=2 * count, share=t)
-        for f, t in zip(floors, shares, strict=True)
-    )
+    shares = _thousandths([max(t, 1) / sum(max(t, 1) for t in total) for t in total])
+    # On a line too short for every word, a column gets the larger of its words' share and its text's.
+    larger = [max(f / sum(floors), t / 1000) for f, t in zip(floors, shares, strict=True)]
+    narrow = _thousandths([x / sum(larger) for x in larger])
+    names = [f"bilateralcol{_letters(i)}" for i in range(count)]
+    gaps, room = 2 * count, sum(floors)
+    widths = [
+        f"\\ifdim\\linewidth<\\dimexpr{room:.1f}em+{gaps}\\tabcolsep\\relax",
+        *(_NARROW.format(name=m, gaps=gaps, share=n) for m, n in zip(names, narrow, strict=True)),
+        r"\else",
+        *(
+            _WIDE.format(name=m, floor=f, floors=room, gaps=gaps, share=t)
+            for m, f, t in zip(names, floors, shares, strict=True)
+        ),
+        r"\fi",
+    ]
+    column = ">{\\raggedright\\arraybackslash\\hspace{0pt}}p{\\%s}"
+    return widths, "".join(column % m for m in names)
+
+
+def _letters(index: int) -> str:
+    """A, B, …, Z, AA, AB, …: a column's name in a TeX macro (which cannot hold digits)."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
 
 
 def _thousandths(shares: Sequence[float]) -> list[int]:
@@ -245,7 +274,7 @@ def _visible(cell: str) -> str:
 def _words(cell: str) -> list[str]:
     """The pieces of an escaped cell that cannot break across lines."""
     text = _visible(cell.replace("\\allowbreak{}", " "))
-    return re.sub(r"(?<=[-/])", " ", text).split()
+    return re.sub(r"(?<=-)", " ", text).split()  # TeX breaks a line after a hyphen, not after a slash
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], fmt: TableFormat, fit: bool = True) -> str:
@@ -281,8 +310,8 @@ def fit_latex(text: str) -> str:
 
     Examples:
         >>> text = fit_latex("\\begin{tabular}{ll}\n\\hline\n a & bbb \\\\\n\\hline\n\\end{tabular}")
-        >>> re.findall(r"\\begin\{longtable\}|(?<=\*)\d+(?=/1000)", text)
-        ['\\begin{longtable}', '250', '750']
+        >>> "\\begin{longtable}" in text, text.count("p{\\bilateralcol"), "tabular" in text
+        (True, 2, False)
     """
 
     def fitted(match: re.Match[str]) -> str:

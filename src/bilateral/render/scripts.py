@@ -135,7 +135,6 @@ _PDFLATEX_RANGES = (
     (0x27E8, 0x27E9),
     (0x3008, 0x3009),
     (0xFB00, 0xFB06),
-    (0x10144, 0x10147),
 )
 _STARTS = [a for a, _ in _PDFLATEX_RANGES]
 # Written as LaTeX commands by `bilateral.render.formats.escape`.
