@@ -33,7 +33,7 @@ from bilateral.render.report import report
 from tests.conftest import REPO
 
 DATA = REPO / "tests" / "data"
-MANY_SCRIPTS = str(DATA / "many-scripts.yaml")
+MANY_SCRIPTS = str(REPO / "examples" / "many-scripts.yaml")
 CYRILLIC_GREEK_LATIN = str(DATA / "cyrillic-greek-latin.yaml")
 
 #: The preamble docs/tables-and-reports.md gives for \input-ing a table into a paper.
