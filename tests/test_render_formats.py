@@ -117,6 +117,7 @@ class TestCells:
 
 _WIDE = re.compile(r"\\dimexpr([0-9.]+)em\+\(\\linewidth-([0-9.]+)em-(\d+)\\tabcolsep\)\*(\d+)/1000\\relax")
 _NARROW = re.compile(r"\\dimexpr\(\\linewidth-(\d+)\\tabcolsep\)\*(\d+)/1000\\relax")
+_NATURAL = re.compile(r"\\edef\\bilateralcol[A-Z]+\{([0-9.]+)em\}%")
 
 
 class TestFitLatex:
@@ -136,6 +137,9 @@ class TestFitLatex:
         narrow = _NARROW.findall(text)
         assert len(narrow) == len(headers)
         assert sum(int(share) for _, share in narrow) == 1000
+        natural = [float(w) for w in _NATURAL.findall(text)]
+        assert len(natural) == len(headers)
+        assert all(n >= f for n, f in zip(natural, floors, strict=True))  # never narrower than a word
         assert text.count("\\begin{longtable}") == 1
         assert "\\endhead" in text
 

@@ -172,7 +172,7 @@ def _longtable(headers: Sequence[str], rows: Sequence[Sequence[str]], booktabs: 
     widths, spec = _column_spec(headers, rows) if fit else ([], "l" * count)
     head = " & ".join(headers) + r" \\"
     lines = [
-        r"{\small\setlength{\tabcolsep}{3pt}%",
+        r"{\small\setlength{\tabcolsep}{3pt}\setlength{\LTleft}{0pt}%",
         *widths,
         f"\\begin{{longtable}}{{{spec}}}",
         top,
@@ -198,13 +198,16 @@ def _longtable(headers: Sequence[str], rows: Sequence[Sequence[str]], booktabs: 
 
 _CELL_SPLIT = re.compile(r"(?<!\\)&")
 _NARROW = "\\edef\\{name}{{\\the\\dimexpr(\\linewidth-{gaps}\\tabcolsep)*{share}/1000\\relax}}%"
+_NATURAL = "\\edef\\{name}{{{width:.1f}em}}%"
 _WIDE = "\\edef\\{name}{{\\the\\dimexpr{floor:.1f}em+(\\linewidth-{floors:.1f}em-{gaps}\\tabcolsep)*{share}/1000\\relax}}%"
 
 
 def _column_spec(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple[list[str], str]:
-    r"""Ragged-right ``p`` columns that share ``\linewidth``, whatever the page.
+    r"""Ragged-right ``p`` columns that fit ``\linewidth``, whatever the page.
 
-    Each column gets room for its longest unbreakable word (up to 14em;
+    Where every cell fits on one line, each column is as wide as its
+    longest cell, and the table is narrower than the line. Otherwise each
+    column gets room for its longest unbreakable word (up to 14em;
     text breaks at spaces, after hyphens, and in URLs), and the rest of the
     line is shared by how much text the columns hold on average. On a line
     too short for all those words (a portrait page and many columns), each
@@ -214,10 +217,11 @@ def _column_spec(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple
     the column spec.
     """
     count = len(headers)
-    word, total = [1] * count, [0] * count
+    word, total, longest = [1] * count, [0] * count, [1] * count
     for row in [headers, *rows]:
         for i, cell in enumerate(list(row)[:count]):
             word[i] = max([word[i], *(len(w) for w in _words(cell))])
+            longest[i] = max(longest[i], len(_visible(cell)))
     for row in rows or [headers]:
         for i, cell in enumerate(list(row)[:count]):
             total[i] += min(len(_visible(cell)), 300)
@@ -228,16 +232,20 @@ def _column_spec(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple
     larger = [max(f / sum(floors), t / 1000) for f, t in zip(floors, shares, strict=True)]
     narrow = _thousandths([x / sum(larger) for x in larger])
     names = [f"bilateralcol{_letters(i)}" for i in range(count)]
+    # On a line long enough for every cell, each column is as wide as its longest cell.
+    natural = [max(round(n * 0.55 + 1.0, 1), f) for n, f in zip(longest, floors, strict=True)]
     gaps, room = 2 * count, sum(floors)
     widths = [
         f"\\ifdim\\linewidth<\\dimexpr{room:.1f}em+{gaps}\\tabcolsep\\relax",
         *(_NARROW.format(name=m, gaps=gaps, share=n) for m, n in zip(names, narrow, strict=True)),
-        r"\else",
+        f"\\else\\ifdim\\linewidth<\\dimexpr{sum(natural):.1f}em+{gaps}\\tabcolsep\\relax",
         *(
             _WIDE.format(name=m, floor=f, floors=room, gaps=gaps, share=t)
             for m, f, t in zip(names, floors, shares, strict=True)
         ),
-        r"\fi",
+        r"\else",
+        *(_NATURAL.format(name=m, width=w) for m, w in zip(names, natural, strict=True)),
+        r"\fi\fi",
     ]
     column = ">{\\raggedright\\arraybackslash\\hspace{0pt}}p{\\%s}"
     return widths, "".join(column % m for m in names)

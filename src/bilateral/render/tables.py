@@ -205,7 +205,7 @@ def _footer(listed: Sequence[Source | str], notes: Sequence[str], fmt: TableForm
         if lines:
             items = "\n".join(f"  \\item {escape(line, fmt)}" for line in lines)
             parts.append(f"\\begin{{enumerate}}\\small\\raggedright\n{items}\n\\end{{enumerate}}")
-        parts += [escape(n, fmt) for n in notes]
+        parts += [f"\\par\\noindent {escape(n, fmt)}\\par" for n in notes]  # a paragraph each
         return "\n" + "\n".join(parts)
     numbered = [
         f"{n}. {line}" if fmt in ("github", "pipe") else f"[{n}] {line}" for n, line in enumerate(lines, 1)
