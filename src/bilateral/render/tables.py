@@ -204,7 +204,9 @@ def _footer(listed: Sequence[Source | str], notes: Sequence[str], fmt: TableForm
         parts = []
         if lines:
             items = "\n".join(f"  \\item {escape(line, fmt)}" for line in lines)
-            parts.append(f"\\begin{{enumerate}}\\small\\raggedright\n{items}\n\\end{{enumerate}}")
+            parts.append(
+                f"\\begin{{enumerate}}\\small\\raggedright\\setlength{{\\itemsep}}{{0pt}}\n{items}\n\\end{{enumerate}}"
+            )
         parts += [f"\\par\\noindent {escape(n, fmt)}\\par" for n in notes]  # a paragraph each
         return "\n" + "\n".join(parts)
     numbered = [
