@@ -171,3 +171,22 @@ def test_an_empty_latex_table_has_its_columns() -> None:
         "\\endfirsthead",
     ]
     assert text.count("instrument & status") == 2
+
+
+class TestScriptsInLatex:
+    def test_a_phrase_in_another_script_is_set_in_its_language_as_one(self) -> None:
+        """A Persian phrase with a bracket stays one right-to-left run; Cyrillic takes its guillemets."""
+        persian = "قرارداد گازی ایران و روسیه (گازپروم) امضا می\u200cشود"
+        assert escape(f"{persian}, 2025", "latex") == f"\\foreignlanguage{{persian}}{{{persian}}}, 2025"
+        assert escape("«Роснефть» и PDVSA", "latex") == (
+            "\\guillemotleft{}\\foreignlanguage{russian}{Роснефть}\\guillemotright{} "
+            "\\foreignlanguage{russian}{и} PDVSA"
+        )
+        assert escape("Совместное «Петромонагас» (S.A.)", "latex") == (
+            "\\foreignlanguage{russian}{Совместное \\guillemotleft{}Петромонагас\\guillemotright{}} (S.A.)"
+        )
+
+    def test_an_unclosed_bracket_is_left_outside(self) -> None:
+        """A run never ends inside a bracket it opened, nor takes in one it did not open."""
+        assert escape("Договор (2008", "latex") == "\\foreignlanguage{russian}{Договор} (2008"
+        assert escape("x) Ελλάδα) y", "latex") == "x) \\foreignlanguage{greek}{Ελλάδα}) y"

@@ -74,29 +74,58 @@ _URL = re.compile(r"(https?://[^\s<>\"]*[^\s<>\".,;:)])")
 
 # Runs of Cyrillic, Greek or Arabic-script words (with the spaces and punctuation between them), set
 # in their language: Russian, Greek, Persian.
-_BETWEEN = r"[\s\d.,:;!?\-–—]+"
+# What may stand between the words of a run of one script: spaces, digits, punctuation, and
+# brackets and guillemets as long as they pair up inside the run (not “”: ``'' are other
+# glyphs in LGR).
+_BETWEEN = r"[\s\d.,:;!?()«»\-–—]+"
+_PAIRS = {"(": ")", "«": "»"}
 _RUNS = {
     "russian": "[\u0400-\u04ff]",
     "greek": "[\u0370-\u03ff\u1f00-\u1fff]",
-    "persian": "[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefe]",
+    "persian": "[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefe\u200c\u200d]",  # with ZWNJ, ZWJ
 }
 _LANGUAGES = re.compile(
-    "|".join(f"(?P<{name}>{letter}+(?:{_BETWEEN}{letter}+)*)" for name, letter in _RUNS.items())
+    "|".join(f"(?P<{name}>{letter}+(?:{_BETWEEN}{letter}+)*[)»]*)" for name, letter in _RUNS.items())
 )
 
 
-def _latex_text(text: str) -> str:
-    r"""Text with LaTeX's specials escaped, and Cyrillic and Greek in ``\foreignlanguage``.
+def _balanced(run: str, letter: re.Pattern[str]) -> int:
+    """How much of ``run`` to set as one: up to its last letter or closing mark outside any unclosed pair."""
+    open_: list[str] = []
+    end = 1
+    for i, char in enumerate(run):
+        closed = bool(open_) and char == open_[-1]
+        if char in _PAIRS:
+            open_.append(_PAIRS[char])
+        elif closed:
+            open_.pop()
+        elif char in _PAIRS.values():
+            return end  # a closing mark the run did not open
+        if not open_ and (closed or letter.fullmatch(char)):
+            end = i + 1
+    return end
 
-    The language switch selects the T2A or LGR font encoding under pdflatex
-    (and hyphenation in both engines); Cyrillic is set as Russian.
+
+_LETTERS = {name: re.compile(letter) for name, letter in _RUNS.items()}
+
+
+def _latex_text(text: str) -> str:
+    r"""Text with LaTeX's specials escaped, and Cyrillic, Greek and Arabic script in ``\foreignlanguage``.
+
+    The language switch selects the T2A or LGR font encoding under pdflatex,
+    and the font and the right-to-left direction under lualatex (and
+    hyphenation in both); Cyrillic is set as Russian, Arabic script as
+    Persian. A run takes in the spaces, punctuation and paired brackets
+    between its words, so that a right-to-left phrase is set as one.
     """
     out, at = [], 0
-    for match in _LANGUAGES.finditer(text):
+    while (match := _LANGUAGES.search(text, at)) is not None:
+        name = match.lastgroup or ""
+        end = match.start() + _balanced(match.group(0), _LETTERS[name])
         out.append(_LATEX_RE.sub(lambda m: _LATEX[m.group(0)], text[at : match.start()]))
-        inner = _LATEX_RE.sub(lambda m: _LATEX[m.group(0)], match.group(0))
-        out.append(f"\\foreignlanguage{{{match.lastgroup}}}{{{inner}}}")
-        at = match.end()
+        inner = _LATEX_RE.sub(lambda m: _LATEX[m.group(0)], text[match.start() : end])
+        out.append(f"\\foreignlanguage{{{name}}}{{{inner}}}")
+        at = end
     out.append(_LATEX_RE.sub(lambda m: _LATEX[m.group(0)], text[at:]))
     return "".join(out)
 
