@@ -50,11 +50,11 @@ PAPER = r"""\documentclass{article}
 
 @attrs.frozen
 class Document:
-    """What a user asks for: a report (``report`` arguments) or a table \\input in a paper."""
+    """What a user asks for: a report (``report`` arguments), or a table command's LaTeX \\input in a paper."""
 
     arguments: tuple[str, ...]
     engine: str = "pdflatex"
-    table: bool = False
+    table_format: str | None = None  # a table command's --format; None for a report
     landscape: bool = False
 
 
@@ -63,11 +63,10 @@ DOCUMENTS = {
     "comparison": Document(("russia-venezuela", "russia-cuba")),
     "cyrillic-greek-latin": Document((CYRILLIC_GREEK_LATIN,)),
     "many-scripts": Document((MANY_SCRIPTS,), engine="lualatex"),
-    "timeline-table": Document(("timeline", "russia-venezuela", "--format", "latex_booktabs"), table=True),
+    "timeline-table": Document(("timeline", "russia-venezuela"), table_format="latex_booktabs"),
+    "summary-tables": Document(("summary", "russia-cuba"), table_format="latex"),
     # Eight columns want a landscape page; a portrait one squeezes them (and TeX hyphenates).
-    "instruments-table": Document(
-        ("instruments", "russia-venezuela", "--format", "latex"), table=True, landscape=True
-    ),
+    "instruments-table": Document(("instruments", "russia-venezuela"), table_format="latex", landscape=True),
 }
 
 
@@ -111,10 +110,12 @@ def _write(folder: Path, document: Document) -> tuple[Path, str]:
     """The .tex file (written by the CLI) to compile, and the Markdown of the same tables."""
     folder.mkdir()
     md = folder / "same.md"
-    if document.table:
-        command, *rest = document.arguments
-        assert main([command, *rest, "-o", str(folder / "table.tex")]) == 0
-        assert main([command, *[a for a in rest if not a.startswith("latex")][:-1], "-o", str(md)]) == 0
+    if document.table_format is not None:
+        assert (
+            main([*document.arguments, "--format", document.table_format, "-o", str(folder / "table.tex")])
+            == 0
+        )
+        assert main([*document.arguments, "-o", str(md)]) == 0
         page = r"\usepackage[landscape,margin=2cm]{geometry}" if document.landscape else ""
         (folder / "doc.tex").write_text(PAPER % page, encoding="utf-8")
         return folder / "doc.tex", md.read_text(encoding="utf-8")

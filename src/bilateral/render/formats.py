@@ -239,9 +239,8 @@ def _column_spec(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple
     column gets room for its longest unbreakable word (up to 14em;
     text breaks at spaces, after hyphens, and in URLs), and the rest of the
     line is shared by how much text the columns hold on average. On a line
-    too short for all those words (a portrait page and many columns), each
-    column gets the larger of the share its words want and its share of
-    the text (scaled to fit), and TeX hyphenates. Returns the lines that set the widths
+    too short for all those words (a portrait page and many columns), every
+    column shrinks by the same factor, and TeX hyphenates. Returns the lines that set the widths
     (``\bilateralcolA``, … inside the table's group, so nothing leaks) and
     the column spec.
     """
@@ -257,9 +256,8 @@ def _column_spec(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple
     # A character of the small font is about half an em wide.
     floors = [round(min(w * 0.55 + 0.5, 14.0), 1) for w in word]
     shares = _thousandths([max(t, 1) / sum(max(t, 1) for t in total) for t in total])
-    # On a line too short for every word, a column gets the larger of its words' share and its text's.
-    larger = [max(f / sum(floors), t / 1000) for f, t in zip(floors, shares, strict=True)]
-    narrow = _thousandths([x / sum(larger) for x in larger])
+    # On a line too short for every word, every column shrinks by the same factor.
+    narrow = _thousandths([f / sum(floors) for f in floors])
     names = [f"bilateralcol{_letters(i)}" for i in range(count)]
     # On a line long enough for every cell, each column is as wide as its longest cell.
     natural = [max(round(n * 0.55 + 1.0, 1), f) for n, f in zip(longest, floors, strict=True)]
