@@ -248,7 +248,11 @@ def _column_spec(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple
     word, total, longest = [1] * count, [0] * count, [1] * count
     for row in [headers, *rows]:
         for i, cell in enumerate(list(row)[:count]):
-            word[i] = max([word[i], *(len(w) for w in _words(cell))])
+            # A header's long word may be hyphenated once ("in-struments"): it asks for less room.
+            pieces = [
+                len(w) if row is not headers or len(w) < 8 else (len(w) + 1) // 2 + 2 for w in _words(cell)
+            ]
+            word[i] = max([word[i], *pieces])
             longest[i] = max(longest[i], len(_visible(cell)))
     for row in rows or [headers]:
         for i, cell in enumerate(list(row)[:count]):
