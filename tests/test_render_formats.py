@@ -48,7 +48,9 @@ class TestParseBack:
     def test_latex_has_no_unescaped_specials(self, text: str) -> None:
         """After removing LaTeX's escapes, no special character is left in a cell."""
         escaped = re.sub(
-            r"\\foreignlanguage\{(russian|greek)\}\{((?:\\.|[^{}\\]|\{\})*)\}", r"\2", escape(text, "latex")
+            r"\\foreignlanguage\{(russian|greek|persian)\}\{((?:\\.|[^{}\\]|\{\})*)\}",
+            r"\2",
+            escape(text, "latex"),
         )
         bare = re.sub(r"\\ensuremath\{(\\[a-z]+|[<>])\}|\\[A-Za-z]+\{\}|\\[&%$#_{}]", "", escaped)
         assert not re.search(r"[&%$#_{}~^\\]", bare)
