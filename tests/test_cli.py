@@ -143,7 +143,8 @@ class TestTableCommands:
             main(["instruments", "russia-venezuela", "--area", "finance", "--format", "latex_booktabs"]) == 0
         )
         out = capsys.readouterr().out
-        assert out.startswith("\\begin{tabular}")
+        assert out.startswith("{\\small")
+        assert "\\begin{longtable}{>{\\raggedright" in out  # breaks across pages, fitted to the width
         assert "\\textsuperscript{1" in out
         assert "\\begin{enumerate}" in out
 

@@ -63,7 +63,7 @@ def test_example_runs_from_anywhere(script: Path, tmp_path: Path) -> None:
 
 
 def test_latex_example_compiles(tmp_path: Path) -> None:
-    """The LaTeX table example, \\input in a document with booktabs and array, compiles with pdflatex."""
+    """The LaTeX table example, \\input in a document with booktabs, longtable and array, compiles with pdflatex."""
     table = subprocess.run(
         [sys.executable, str(REPO / "examples" / "latex_instruments_table.py")],
         capture_output=True,
@@ -75,7 +75,7 @@ def test_latex_example_compiles(tmp_path: Path) -> None:
     assert "\\textsuperscript{1" in table
     (tmp_path / "defence.tex").write_text(table, encoding="utf-8")
     (tmp_path / "paper.tex").write_text(
-        "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage{booktabs,array}\n"
+        "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage{booktabs,longtable,array}\n"
         "\\begin{document}\n\\input{defence}\n\\end{document}\n",
         encoding="utf-8",
     )

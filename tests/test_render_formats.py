@@ -47,7 +47,11 @@ class TestParseBack:
     @given(TEXT)
     def test_latex_has_no_unescaped_specials(self, text: str) -> None:
         """After removing LaTeX's escapes, no special character is left in a cell."""
-        escaped = escape(text, "latex")
+        escaped = re.sub(
+            r"\\foreignlanguage\{(russian|greek|persian)\}\{((?:\\.|[^{}\\]|\{\})*)\}",
+            r"\2",
+            escape(text, "latex"),
+        )
         bare = re.sub(r"\\ensuremath\{(\\[a-z]+|[<>])\}|\\[A-Za-z]+\{\}|\\[&%$#_{}]", "", escaped)
         assert not re.search(r"[&%$#_{}~^\\]", bare)
 
@@ -113,34 +117,78 @@ class TestCells:
         assert [cells.answer(a) for a in (True, False, None)] == ["yes", "no", "not known"]
 
 
+_WIDE = re.compile(r"\\dimexpr([0-9.]+)em\+\(\\linewidth-([0-9.]+)em-(\d+)\\tabcolsep\)\*(\d+)/1000\\relax")
+_NARROW = re.compile(r"\\dimexpr\(\\linewidth-(\d+)\\tabcolsep\)\*(\d+)/1000\\relax")
+_NATURAL = re.compile(r"\\edef\\bilateralcol[A-Z]+\{([0-9.]+)em\}%")
+
+
 class TestFitLatex:
     @given(TABLES, st.sampled_from(["latex", "latex_booktabs"]))
     def test_columns_share_the_width(self, data: tuple[list[str], list[list[str]]], fmt: str) -> None:
-        """Every column becomes a p column; their shares of the line width add up to one."""
+        """Every column is a p column: their fixed parts and their shares of the rest fill the line exactly."""
         headers, rows = data
-        fitted = fit_latex(table(headers, rows, fmt))  # type: ignore[arg-type]
-        shares = [float(s) for s in re.findall(r"p\{\\dimexpr([0-9.]+)\\linewidth", fitted)]
-        assert len(shares) == len(headers)
-        assert sum(shares) == pytest.approx(1, abs=0.003)
-        assert "\\begin{tabular}{l" not in fitted
+        text = table(headers, rows, fmt)  # type: ignore[arg-type]
+        assert fit_latex(text) == text  # bilateral's tables are fitted already
+        columns = _WIDE.findall(text)
+        assert len(columns) == len(headers)
+        assert text.count(">{\\raggedright\\arraybackslash\\hspace{0pt}}p{\\bilateralcol") == len(headers)
+        floors = [float(f) for f, *_ in columns]
+        assert all(float(t) == pytest.approx(sum(floors), abs=0.05 * len(floors)) for _, t, _, _ in columns)
+        assert {int(gaps) for *_, gaps, _ in columns} == {2 * len(headers)}
+        assert sum(int(share) for *_, share in columns) == 1000
+        narrow = _NARROW.findall(text)
+        assert len(narrow) == len(headers)
+        assert sum(int(share) for _, share in narrow) == 1000
+        natural = [float(w) for w in _NATURAL.findall(text)]
+        assert len(natural) == len(headers)
+        assert all(n >= f for n, f in zip(natural, floors, strict=True))  # never narrower than a word
+        assert text.count("\\begin{longtable}") == 1
+        assert "\\endhead" in text
 
     def test_long_words_get_room_and_the_rest_is_left_alone(self) -> None:
-        """A column of long words is wider than a column of short ones; text around the table is kept."""
-        text = table(["a", "b"], [["x", "Kalashnikov Roszarubezhneft"]], "latex_booktabs") + "\nafter"
-        fitted = fit_latex(text)
-        narrow, wide = (float(s) for s in re.findall(r"p\{\\dimexpr([0-9.]+)", fitted))
-        assert wide > 3 * narrow
-        assert fitted.endswith("\nafter\n}")
-        assert "\\noindent\\begin{tabular}" in fitted
+        """A column of long words gets more fixed room than one of short words; text around a tabular is kept."""
+        legacy = "\\begin{tabular}{ll}\n\\toprule\n a & b \\\\\n\\midrule\n x & Kalashnikov Roszarubezhneft \\\\\n\\bottomrule\n\\end{tabular}\nafter"
+        fitted = fit_latex(legacy)
+        (narrow, *_), (wide, *_) = _WIDE.findall(fitted)
+        assert float(wide) > 3 * float(narrow)
+        assert fitted.endswith("\\end{longtable}\n}\nafter")
+        assert "\\toprule" in fitted
+        assert "\\begin{tabular}" not in fitted
+
+    def test_unfitted_tables_still_break_across_pages(self) -> None:
+        """fit=False keeps tabulate-like l columns, in a longtable all the same."""
+        text = table(["a", "b"], [["x", "y"]], "latex", fit=False)
+        assert "\\begin{longtable}{ll}" in text
+        assert "\\hline" in text
 
 
 def test_an_empty_latex_table_has_its_columns() -> None:
-    """A LaTeX table with no rows still declares a column per header (tabulate would declare none)."""
-    assert table(["instrument", "status"], [], "latex_booktabs").splitlines() == [
-        "\\begin{tabular}{ll}",
+    """A LaTeX table with no rows still declares a column per header, and its header repeats."""
+    text = table(["instrument", "status"], [], "latex_booktabs", fit=False)
+    assert text.splitlines()[1:6] == [
+        "\\begin{longtable}{ll}",
         "\\toprule",
-        " instrument   & status   \\\\",
+        "instrument & status \\\\",
         "\\midrule",
-        "\\bottomrule",
-        "\\end{tabular}",
+        "\\endfirsthead",
     ]
+    assert text.count("instrument & status") == 2
+
+
+class TestScriptsInLatex:
+    def test_a_phrase_in_another_script_is_set_in_its_language_as_one(self) -> None:
+        """A Persian phrase with a bracket stays one right-to-left run; Cyrillic takes its guillemets."""
+        persian = "قرارداد گازی ایران و روسیه (گازپروم) امضا می\u200cشود"
+        assert escape(f"{persian}, 2025", "latex") == f"\\foreignlanguage{{persian}}{{{persian}}}, 2025"
+        assert escape("«Роснефть» и PDVSA", "latex") == (
+            "\\guillemotleft{}\\foreignlanguage{russian}{Роснефть}\\guillemotright{} "
+            "\\foreignlanguage{russian}{и} PDVSA"
+        )
+        assert escape("Совместное «Петромонагас» (S.A.)", "latex") == (
+            "\\foreignlanguage{russian}{Совместное \\guillemotleft{}Петромонагас\\guillemotright{}} (S.A.)"
+        )
+
+    def test_an_unclosed_bracket_is_left_outside(self) -> None:
+        """A run never ends inside a bracket it opened, nor takes in one it did not open."""
+        assert escape("Договор (2008", "latex") == "\\foreignlanguage{russian}{Договор} (2008"
+        assert escape("x) Ελλάδα) y", "latex") == "x) \\foreignlanguage{greek}{Ελλάδα}) y"

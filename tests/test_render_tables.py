@@ -1,6 +1,9 @@
 """Tables of analysis results and whole reports, as a user pastes them."""
 
+import csv
 import datetime as dt
+import html
+import io
 import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
@@ -11,7 +14,7 @@ import pytest
 
 import bilateral
 from bilateral.render import tables
-from bilateral.render.formats import TABLE_FORMATS
+from bilateral.render.formats import TABLE_FORMATS, escape
 from bilateral.render.report import REPORT_FORMATS, report
 from tests.conftest import pdflatex
 
@@ -190,3 +193,31 @@ class TestReports:
         """Each format holds the key figures and the numbered source list."""
         text = report([venezuela], fmt)  # type: ignore[arg-type]
         assert "≈ $200m" in text or "\\ensuremath{\\approx} \\$200m" in text
+
+
+class TestNothingIsShortened:
+    @pytest.mark.parametrize("name", bilateral.datasets.names())
+    def test_developments_are_whole_in_every_file_format(self, name: str) -> None:
+        """Each area's first and latest development is written in full, in CSV, HTML, Markdown and LaTeX."""
+        partnership = bilateral.datasets.load(name)
+        areas = tables.areas(partnership)
+        described = [
+            e.description for a in bilateral.summarize(partnership).areas for e in (a.first, a.latest) if e
+        ]
+        assert described
+        csv_cells = "\n".join(c for row in csv.reader(io.StringIO(tables.render(areas, "csv"))) for c in row)
+        html_text = tables.render(areas, "html")
+        markdown = tables.render(areas, "github")
+        latex = tables.render(areas, "latex")
+        for description in described:
+            assert description in csv_cells
+            assert html.escape(description) in html_text
+            assert description.replace("|", "&#124;") in markdown
+            assert escape(description, "latex") in latex
+
+    def test_the_longest_development_is_not_cut(self) -> None:
+        """A development longer than 90 characters (once cut with "…") reaches the CSV whole."""
+        partnership = bilateral.datasets.load("russia-cuba")
+        cells = [c for row in tables.areas(partnership).rows for c in row[3:5]]
+        assert max(len(c) for c in cells) > 90
+        assert not any(c.endswith("…") for c in cells)

@@ -32,6 +32,7 @@ from bilateral.render import charts, tables
 from bilateral.render.charts import CHART_FORMATS
 from bilateral.render.formats import TABLE_FORMATS
 from bilateral.render.report import REPORT_FORMATS, report
+from bilateral.render.scripts import LATEX_ENGINES
 
 __all__ = ["main", "run"]
 
@@ -59,7 +60,8 @@ _EPILOG = {
     "sources": "example:\n  bilateral sources --format csv",
     "compare": "example:\n  bilateral compare russia-venezuela mine.yaml --format latex_booktabs",
     "diff": "example:\n  bilateral diff old.yaml new.yaml",
-    "report": "example:\n  bilateral report russia-venezuela --format latex -o report.tex",
+    "report": "examples:\n  bilateral report russia-venezuela --format latex -o report.tex\n"
+    "  bilateral report mine.yaml --format latex --engine lualatex -o report.tex  # Persian or CJK text",
     "chart": (
         "examples:\n  bilateral chart russia-venezuela -o instruments.svg\n"
         "  bilateral chart russia-venezuela --area defence --as-of 2015-01-01 -o defence.png\n"
@@ -176,6 +178,13 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--format", default="md", choices=REPORT_FORMATS, help="md (default), html or latex")
     report.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD")
     report.add_argument("--citations", default="footnotes", choices=("footnotes", "column", "none"))
+    report.add_argument(
+        "--engine",
+        default="pdflatex",
+        choices=LATEX_ENGINES,
+        help="the LaTeX engine to write for: pdflatex (default; Latin, Cyrillic, Greek) "
+        "or lualatex (also Arabic script and CJK)",
+    )
     report.add_argument(
         "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
     )
@@ -305,7 +314,7 @@ def _diff(args: argparse.Namespace) -> int:
 def _write_report(args: argparse.Namespace) -> int:
     names = args.datasets or [datasets.DEFAULT]
     found = [_partnership(n) for n in names]
-    _emit(report(found, args.format, args.as_of, args.citations), args.output)
+    _emit(report(found, args.format, args.as_of, args.citations, engine=args.engine), args.output)
     return 0
 
 

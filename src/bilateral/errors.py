@@ -1,8 +1,10 @@
 """The one exception for bad data, and the problems it carries."""
 
+import unicodedata
+
 import attrs
 
-__all__ = ["InvalidDataError", "MissingExtraError", "Problem"]
+__all__ = ["InvalidDataError", "MissingExtraError", "Problem", "UnsupportedScriptError"]
 
 
 @attrs.frozen
@@ -75,4 +77,37 @@ class MissingExtraError(ImportError):
             f"{feature} needs {module}, which is not installed; "
             f"install bilateral with the '{extra}' extra: pip install 'bilateral[{extra}]'",
             name=module,
+        )
+
+
+_SETUPS = {"pdflatex": "Latin, Cyrillic, Greek", "lualatex": "Latin, Cyrillic, Greek, Arabic, CJK"}
+
+
+class UnsupportedScriptError(ValueError):
+    """Text that a LaTeX engine, as bilateral sets it up, cannot typeset.
+
+    Raised before any TeX runs, so that the message names the text and its
+    script rather than leaving it to a TeX log.
+
+    Attributes:
+        text: The text (a cell, a title, a note).
+        script: The script of the first character that cannot be typeset (``Arabic``, ``CJK``, ``symbol``).
+        char: That character.
+        engine: The engine (``pdflatex`` or ``lualatex``).
+        where: What the text is (``the title of table 'Russia–Iran: sources'``).
+    """
+
+    def __init__(self, text: str, script: str, char: str, engine: str, where: str) -> None:
+        self.text, self.script, self.char, self.engine, self.where = text, script, char, engine, where
+        shown = text if len(text) <= 80 else text[:79] + "…"
+        what = f"its {script} script" if script != "symbol" else "a symbol"
+        hint = (
+            'write the document for lualatex (engine="lualatex", or --engine lualatex)'
+            if engine == "pdflatex" and script != "symbol"
+            else "remove or replace the character"
+        )
+        name = unicodedata.name(char, "unnamed")
+        super().__init__(
+            f"{engine} cannot typeset {where}, {shown!r}: {what} ({char}, U+{ord(char):04X} {name}) "
+            f"is not in {engine}'s setup ({_SETUPS.get(engine, '')}); {hint}"
         )

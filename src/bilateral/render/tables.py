@@ -8,7 +8,6 @@ footnotes under it, or as a column.
 
 import datetime as dt
 import html
-import re
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -124,17 +123,6 @@ def _source_line(source: Source) -> str:
     return f"{line} [weak]" if source.weak else line
 
 
-def _latex_source(source: Source, fmt: TableFormat) -> str:
-    """A source line in LaTeX, its URL free to break after ``/``, ``.``, ``-`` and the like."""
-    line = _source_line(source)
-    if not source.url:
-        return escape(line, fmt)
-    before, after = line.split(source.url, 1)
-    pieces = re.split(r"(?<=[/.\-_=?&#])", source.url)
-    url = "\\allowbreak{}".join(escape(piece, fmt) for piece in pieces if piece)
-    return escape(before, fmt) + url + escape(after, fmt)
-
-
 def _marker(numbers: Sequence[int], flags: str, fmt: TableFormat) -> str:
     text = ",".join(str(n) for n in numbers)
     if fmt in ("github", "pipe"):
@@ -148,8 +136,15 @@ def _marker(numbers: Sequence[int], flags: str, fmt: TableFormat) -> str:
     return (f" [{text}]" if text else "") + flags
 
 
-def render(tbl: Table, fmt: TableFormat = "github", citations: Citations = "footnotes") -> str:
+def render(
+    tbl: Table, fmt: TableFormat = "github", citations: Citations = "footnotes", fit: bool = True
+) -> str:
     """The table as text in ``fmt``, with its sources as footnotes, a column, or not at all.
+
+    No cell is shortened, in any format. A LaTeX table is a ``longtable``
+    that breaks across pages and repeats its header; with ``fit`` (the
+    default) its columns wrap to share the text width
+    (``\\usepackage{longtable,array}``, and ``booktabs`` for ``latex_booktabs``).
 
     Footnote markers follow the first cell of each row; ``*`` marks a row that
     rests on a single source and ``§`` one that rests on state-affiliated media
@@ -169,7 +164,7 @@ def render(tbl: Table, fmt: TableFormat = "github", citations: Citations = "foot
             row.append(
                 "; ".join(_source_line(by_id[i]) if i in by_id else i for i in ids) + _flags(ids, by_id)
             )
-        body = table(headers, rows, fmt)
+        body = table(headers, rows, fmt, fit)
     elif citations == "footnotes":
         for ids in row_sources:
             for i in ids:
@@ -178,9 +173,9 @@ def render(tbl: Table, fmt: TableFormat = "github", citations: Citations = "foot
         for row, ids in zip(escaped, row_sources, strict=True):
             if row:
                 row[0] += _marker([numbering[i] for i in ids], _flags(ids, by_id), fmt)
-        body = _table_raw(headers, escaped, fmt)
+        body = _table_raw(headers, escaped, fmt, fit)
     else:
-        body = table(headers, rows, fmt)
+        body = table(headers, rows, fmt, fit)
     if fmt in ("csv", "tsv"):
         return body  # anything under the rows would be read as more rows
     notes = list(tbl.notes)
@@ -191,9 +186,9 @@ def render(tbl: Table, fmt: TableFormat = "github", citations: Citations = "foot
     return body + _footer([by_id.get(i, i) for i in numbering], notes, fmt)
 
 
-def _table_raw(headers: Sequence[str], rows: Sequence[Sequence[str]], fmt: TableFormat) -> str:
+def _table_raw(headers: Sequence[str], rows: Sequence[Sequence[str]], fmt: TableFormat, fit: bool) -> str:
     """A table whose cells are already escaped for ``fmt``."""
-    return raw_table([escape(h, fmt) for h in headers], rows, fmt)
+    return raw_table([escape(h, fmt) for h in headers], rows, fmt, fit)
 
 
 def _footer(listed: Sequence[Source | str], notes: Sequence[str], fmt: TableFormat) -> str:
@@ -208,12 +203,11 @@ def _footer(listed: Sequence[Source | str], notes: Sequence[str], fmt: TableForm
     if fmt in ("latex", "latex_booktabs"):
         parts = []
         if lines:
-            items = "\n".join(
-                f"  \\item {_latex_source(s, fmt) if isinstance(s, Source) else escape(s, fmt)}"
-                for s in listed
+            items = "\n".join(f"  \\item {escape(line, fmt)}" for line in lines)
+            parts.append(
+                f"\\begin{{enumerate}}\\small\\raggedright\\setlength{{\\itemsep}}{{0pt}}\n{items}\n\\end{{enumerate}}"
             )
-            parts.append(f"\\begin{{enumerate}}\\small\\raggedright\n{items}\n\\end{{enumerate}}")
-        parts += [escape(n, fmt) for n in notes]
+        parts += [f"\\par\\noindent {escape(n, fmt)}\\par" for n in notes]  # a paragraph each
         return "\n" + "\n".join(parts)
     numbered = [
         f"{n}. {line}" if fmt in ("github", "pipe") else f"[{n}] {line}" for n, line in enumerate(lines, 1)
@@ -390,11 +384,8 @@ def areas(partnership: Partnership, as_of: dt.date | None = None) -> Table:
     return Table(f"{partnership.title}: cooperation areas", headers, tuple(rows), notes=notes)
 
 
-def _event(event: Event | None, width: int = 90) -> str:
-    if event is None:
-        return ""
-    text = f"{cells.date(event.date)}: {_what(event)}"
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+def _event(event: Event | None) -> str:
+    return "" if event is None else f"{cells.date(event.date)}: {_what(event)}"
 
 
 def _what(event: Event) -> str:
