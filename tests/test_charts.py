@@ -15,6 +15,7 @@ from bilateral.analysis.spans import instrument_span
 from bilateral.cli import main
 from bilateral.errors import MissingExtraError
 from bilateral.render import charts, tables
+from bilateral.render.report import report_charts
 
 SVG = "{http://www.w3.org/2000/svg}"
 RV = bilateral.datasets.load()
@@ -202,3 +203,52 @@ class TestCommandLine:
             "'charts' extra: pip install 'bilateral[charts]'\n"
         )
         assert not (tmp_path / "x.svg").exists()
+
+
+class TestInReports:
+    def test_html_holds_its_charts_inline(self, tmp_path: Path) -> None:
+        target = tmp_path / "rv.html"
+        assert _run("report", "--format", "html", "-o", str(target))[0] == 0
+        page = target.read_text(encoding="utf-8")
+        instruments = page.index('<figure id="chart-rv-russia-venezuela-instruments">')
+        assert page.index("<h2>Instruments</h2>") < instruments < page.index("<table", instruments)
+        assert '<figure id="chart-rv-russia-venezuela-trade">' in page
+        assert page.count("<svg ") == 2
+        assert list(tmp_path.iterdir()) == [target]  # nothing beside it
+
+    @pytest.mark.parametrize(("fmt", "suffix", "link"), [("md", "svg", "]({})"), ("latex", "pdf", "{{{}}}")])
+    def test_md_and_latex_write_them_beside(self, fmt: str, suffix: str, link: str, tmp_path: Path) -> None:
+        target = tmp_path / f"rv.{'tex' if fmt == 'latex' else 'md'}"
+        assert _run("report", "--format", fmt, "-o", str(target))[0] == 0
+        text = target.read_text(encoding="utf-8")
+        for kind in ("instruments", "trade"):
+            name = f"rv-russia-venezuela-{kind}.{suffix}"
+            assert (tmp_path / name).read_bytes() == report_charts([RV], fmt, prefix="rv")[name]
+            assert link.format(name) in text
+
+    def test_no_charts(self, tmp_path: Path) -> None:
+        target = tmp_path / "rv.md"
+        assert _run("report", "--no-charts", "-o", str(target))[0] == 0
+        assert "![" not in target.read_text(encoding="utf-8")
+        assert list(tmp_path.iterdir()) == [target]
+
+    def test_standard_output(self) -> None:
+        code, out, _ = _run("report", "russia-iran")
+        assert code == 0
+        assert "![" not in out  # a Markdown report on standard output has nowhere to put its files
+        code, out, err = _run("report", "russia-iran", "--charts")
+        assert (code, out) == (1, "")
+        assert err == (
+            "bilateral: charts in a md report are files beside it: name the report with -o FILE, "
+            "or use --no-charts\n"
+        )
+
+    def test_without_matplotlib(self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        """A report is still written without the extra, with no charts; asking for them names the extra."""
+        monkeypatch.setitem(sys.modules, "matplotlib", None)
+        monkeypatch.setattr("importlib.util.find_spec", lambda name, *_: None)
+        assert _run("report", "--format", "html", "-o", str(tmp_path / "a.html"))[0] == 0
+        assert "<svg" not in (tmp_path / "a.html").read_text(encoding="utf-8")
+        code, _, err = _run("report", "--charts", "-o", str(tmp_path / "b.md"))
+        assert code == 1
+        assert "pip install 'bilateral[charts]'" in err

@@ -6,6 +6,7 @@ traceback), 2 for a usage error.
 
 import argparse
 import datetime as dt
+import importlib.util
 import json
 import signal
 import sys
@@ -31,7 +32,7 @@ from bilateral.model.partnership import Dataset, Partnership
 from bilateral.render import charts, tables
 from bilateral.render.charts import CHART_FORMATS
 from bilateral.render.formats import TABLE_FORMATS
-from bilateral.render.report import REPORT_FORMATS, report
+from bilateral.render.report import REPORT_FORMATS, report, report_charts
 from bilateral.render.scripts import LATEX_ENGINES
 
 __all__ = ["main", "run"]
@@ -188,6 +189,13 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
     )
+    report.add_argument(
+        "--charts",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="charts of the instruments and the trade (default: when the 'charts' extra is installed); "
+        "inline in HTML, files beside FILE for md and latex",
+    )
     chart = command(
         "chart",
         "Draw a partnership's instruments over time, uncertain dates as what they are; or its trade (--trade).",
@@ -314,7 +322,24 @@ def _diff(args: argparse.Namespace) -> int:
 def _write_report(args: argparse.Namespace) -> int:
     names = args.datasets or [datasets.DEFAULT]
     found = [_partnership(n) for n in names]
-    _emit(report(found, args.format, args.as_of, args.citations, engine=args.engine), args.output)
+    drawn = args.charts
+    if drawn is None:  # by default, charts where they can be drawn and placed
+        drawn = importlib.util.find_spec("matplotlib") is not None and (
+            args.format == "html" or args.output is not None
+        )
+    if drawn and args.format != "html" and args.output is None:
+        raise LookupError(
+            f"charts in a {args.format} report are files beside it: name the report with -o FILE, or use --no-charts"
+        )
+    prefix = Path(args.output).stem if args.output else "report"
+    text = report(
+        found, args.format, args.as_of, args.citations, engine=args.engine, charts=drawn, chart_prefix=prefix
+    )
+    if drawn and args.format != "html":
+        folder = Path(args.output).parent
+        for name, content in report_charts(found, args.format, args.as_of, prefix).items():
+            write_atomic(folder / name, content)
+    _emit(text, args.output)
     return 0
 
 

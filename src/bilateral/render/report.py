@@ -6,6 +6,7 @@ across pages; the HTML is a complete page that opens in a browser; the
 Markdown pastes into any report.
 """
 
+import contextlib
 import datetime as dt
 import html
 from collections.abc import Callable, Sequence
@@ -13,12 +14,13 @@ from typing import Literal
 
 from bilateral.analysis.comparison import compare
 from bilateral.model.partnership import Partnership
+from bilateral.render import charts as charts_module
 from bilateral.render import scripts, tables
 from bilateral.render.formats import TableFormat, escape
 from bilateral.render.scripts import LatexEngine
 from bilateral.render.tables import Citations, Table
 
-__all__ = ["REPORT_FORMATS", "ReportFormat", "report"]
+__all__ = ["REPORT_FORMATS", "ReportFormat", "report", "report_charts"]
 
 ReportFormat = Literal["md", "html", "latex"]
 #: The report formats.
@@ -42,20 +44,86 @@ _SECTIONS: tuple[tuple[str, Callable[[Partnership, dt.date | None], Table]], ...
 
 def _sections(
     partnerships: Sequence[Partnership], as_of: dt.date | None
-) -> list[tuple[int, str, Table | None]]:
-    """(heading level, heading, table) in document order."""
-    parts: list[tuple[int, str, Table | None]] = []
+) -> list[tuple[int, str, Table | None, str]]:
+    """(heading level, heading, table, the partnership's id or "") in document order."""
+    parts: list[tuple[int, str, Table | None, str]] = []
     if len(partnerships) > 1:
-        parts.append((2, "Comparison", tables.comparison(compare(*partnerships, as_of=as_of))))
+        parts.append((2, "Comparison", tables.comparison(compare(*partnerships, as_of=as_of)), ""))
     for partnership in partnerships:
         if len(partnerships) > 1:
-            parts.append((2, partnership.title, None))
+            parts.append((2, partnership.title, None, partnership.id))
         level = 3 if len(partnerships) > 1 else 2
         for heading, build in _SECTIONS:
             table = build(partnership, as_of)
             if table.rows:
-                parts.append((level, heading, table))
+                parts.append((level, heading, table, partnership.id))
     return parts
+
+
+_CHART_FORMAT: dict[ReportFormat, str] = {"md": "svg", "html": "svg", "latex": "pdf"}
+
+
+def report_charts(
+    partnerships: Sequence[Partnership],
+    fmt: ReportFormat,
+    as_of: dt.date | None = None,
+    prefix: str = "report",
+) -> dict[str, bytes]:
+    """The chart files a report with ``charts=True`` names, by file name: write them beside it.
+
+    For each partnership, its instruments over time (``{prefix}-{id}-instruments``)
+    and, where it has trade figures or a target, its trade
+    (``{prefix}-{id}-trade``): SVG for Markdown and HTML, PDF for LaTeX.
+    HTML reports hold their charts inline and need no file.
+
+    Raises:
+        bilateral.errors.MissingExtraError: matplotlib is not installed.
+    """
+    return {
+        name: charts_module.save(chart, _CHART_FORMAT[fmt])
+        for name, chart in _charts(partnerships, fmt, as_of, prefix).values()
+    }
+
+
+def _charts(
+    partnerships: Sequence[Partnership], fmt: ReportFormat, as_of: dt.date | None, prefix: str
+) -> dict[tuple[str, str], tuple[str, charts_module.Chart]]:
+    """By (partnership id, the section it opens): the chart's file name and the chart."""
+    found = {}
+    suffix = _CHART_FORMAT[fmt]
+    for p in partnerships:
+        if p.instruments:
+            chart = charts_module.lifecycle(p, as_of=as_of)
+            found[(p.id, "Instruments")] = (f"{prefix}-{p.id}-instruments.{suffix}", chart)
+        figures = [f for f in p.trade.figures if f.value is not None and f.period.start is not None]
+        if figures or p.trade.targets:
+            with contextlib.suppress(ValueError):  # several currencies: no one axis to draw them on
+                found[(p.id, "Trade and targets")] = (
+                    f"{prefix}-{p.id}-trade.{suffix}",
+                    charts_module.trade(p),
+                )
+    return found
+
+
+def _figure(fmt: ReportFormat, name: str, chart: charts_module.Chart, table_format: TableFormat) -> str:
+    """A chart in the report: inline SVG in HTML, an included PDF in LaTeX, a linked SVG in Markdown.
+
+    Its caption says what the marks mean; its sources are the table's below, by the same numbers.
+    """
+    lines = [line for line in chart.caption.splitlines() if not line[:1].isdigit()]
+    caption = " ".join(lines) + " Sources as numbered in the table below."
+    if fmt == "html":
+        svg = charts_module.save(chart, "svg").decode("utf-8")
+        svg = svg[svg.index("<svg") :]
+        return f'<figure id="chart-{name.rsplit(".", 1)[0]}">\n{svg}\n<figcaption>{html.escape(caption)}</figcaption>\n</figure>'
+    if fmt == "latex":
+        return (
+            "\\begin{center}\n"
+            f"\\includegraphics[width=\\linewidth,height=0.8\\textheight,keepaspectratio]{{{name}}}\n"
+            "\\end{center}\n"
+            f"{{\\small {escape(caption, table_format)}\\par}}"
+        )
+    return f"![{caption}]({name})"
 
 
 def report(
@@ -65,6 +133,8 @@ def report(
     citations: Citations = "footnotes",
     title: str | None = None,
     engine: LatexEngine = "pdflatex",
+    charts: bool = False,
+    chart_prefix: str = "report",
 ) -> str:
     """A whole document on one partnership, or comparing several.
 
@@ -78,8 +148,15 @@ def report(
     preamble: ``pdflatex`` (the default) typesets Latin, Cyrillic and Greek,
     ``lualatex`` adds Arabic script and CJK (see `bilateral.render.scripts`).
 
+    With ``charts``, each partnership's instruments section opens with its
+    chart of instruments over time, and its trade section with its trade
+    chart (see `bilateral.render.charts`): inline SVG in HTML; in Markdown and
+    LaTeX, links to the files `report_charts` gives (SVG, PDF), to be
+    written beside the report.
+
     Raises:
         ValueError: No partnership was given, or an unknown engine.
+        bilateral.errors.MissingExtraError: ``charts`` without matplotlib installed.
         UnsupportedScriptError: The LaTeX engine cannot typeset some text of the
             data; the error names the text and its script.
     """
@@ -97,9 +174,14 @@ def report(
     parts = _sections(partnerships, as_of)
     if fmt == "latex":
         _check(heading, day, parts, engine)
+    figures = _charts(partnerships, fmt, as_of, chart_prefix) if charts else {}
     body: list[str] = []
-    for level, text, table in parts:
+    for level, text, table, owner in parts:
         rendered = tables.render(table, table_format, citations) if table is not None else None
+        if (owner, text) in figures:
+            name, chart = figures[(owner, text)]
+            figure = _figure(fmt, name, chart, table_format)
+            rendered = figure + "\n\n" + (rendered or "")
         if fmt == "md":
             body.append(f"{'#' * level} {text}")
             if rendered:
@@ -126,12 +208,12 @@ def report(
 
 
 def _check(
-    heading: str, day: str, parts: Sequence[tuple[int, str, Table | None]], engine: LatexEngine
+    heading: str, day: str, parts: Sequence[tuple[int, str, Table | None, str]], engine: LatexEngine
 ) -> None:
     """Raise `UnsupportedScriptError` for the first text of the document that ``engine`` cannot typeset."""
     scripts.check(heading, engine, "the report's title")
     scripts.check(day, engine, "the report's date line")
-    for _, text, table in parts:
+    for _, text, table, _ in parts:
         scripts.check(text, engine, "a heading")
         if table is None:
             continue
@@ -162,6 +244,9 @@ table {{ border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }}
 th, td {{ border: 1px solid #bbb; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }}
 th {{ background: #eee; }}
 ol {{ font-size: 0.85em; }}
+figure {{ margin: 1em 0; }}
+figure svg {{ max-width: 100%; height: auto; }}
+figcaption {{ font-size: 0.85em; max-width: 60em; }}
 </style>
 </head>
 <body>
@@ -177,6 +262,7 @@ _LATEX = r"""\documentclass[10pt]{{article}}
 \usepackage[a4paper,landscape,margin=1.5cm]{{geometry}}
 \usepackage{{booktabs,longtable,array}}
 \usepackage{{url}}
+\usepackage{{graphicx}}
 \tracinglostchars=2
 \begin{{document}}
 \section*{{{title}}}
