@@ -415,13 +415,20 @@ def _legend(axes: Any, sanctions: bool) -> None:
         handles.append(
             Patch(facecolor=_SENDER_COLOURS[0], alpha=0.95, label="sanctions in force (lane per sender)")
         )
-    for kind in (
+    for kind in (  # every glyph a chart can hold, in lifecycle order
+        MilestoneKind.ANNOUNCED,
         MilestoneKind.SIGNED,
+        MilestoneKind.APPROVED,
         MilestoneKind.RATIFIED,
         MilestoneKind.IN_FORCE,
+        MilestoneKind.STARTED,
         MilestoneKind.DELIVERED,
+        MilestoneKind.EXTENDED,
         MilestoneKind.SUSPENDED,
+        MilestoneKind.RESUMED,
+        MilestoneKind.COMPLETED,
         MilestoneKind.ENDED,
+        MilestoneKind.OTHER,
     ):
         handles.append(
             Line2D(
@@ -450,7 +457,7 @@ def _legend(axes: Any, sanctions: bool) -> None:
         handles=handles,
         loc="upper center",
         bbox_to_anchor=(0.5, -0.04),
-        ncols=4,
+        ncols=5,
         fontsize=7,
         frameon=False,
     )
@@ -661,7 +668,9 @@ def _trade_legend(axes: Any) -> None:
         Line2D([], [], color="black", linewidth=2, linestyle="--", label="target, over its date's days"),
         Line2D([], [], color="black", linewidth=1, linestyle=":", label="growth the target needs"),
     ]
-    axes.legend(handles=handles, loc="upper left", fontsize=7, frameon=False)
+    axes.legend(
+        handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=3, fontsize=7, frameon=False
+    )
 
 
 def save(chart: Chart, fmt: str) -> bytes:
