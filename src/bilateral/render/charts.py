@@ -181,8 +181,12 @@ class _Drawing:
         patch.set_gid(gid)
         self.axes.add_patch(patch)
 
-    def bar(self, gid: str, span: Span, y: float, colour: str) -> None:
-        """A span: fuzzy start, solid middle, fuzzy end, fade or arrow where a bound is open."""
+    def bar(self, gid: str, span: Span, y: float, colour: str, goes_on: bool = True) -> None:
+        """A span: fuzzy start, solid middle, fuzzy end, fade or arrow where a bound is open.
+
+        With no end known, it runs on with an arrow from the data's date when
+        ``goes_on``; otherwise, or from an earlier day, it fades out.
+        """
         start_sure = span.latest_start
         if span.earliest_start is not None and start_sure is not None and span.earliest_start < start_sure:
             self.zone(f"{gid}-start", _num(span.earliest_start), _num(start_sure), y, colour, "////", 0.45)
@@ -197,7 +201,7 @@ class _Drawing:
         first_open = end_sure if end_sure is not None else start_sure
         if span.latest_end is not None and first_open is not None and span.latest_end > first_open:
             self.zone(f"{gid}-end", _num(first_open), _num(span.latest_end), y, colour, "\\\\\\\\", 0.45)
-        elif span.latest_end is None and end_sure is not None and end_sure < self.data_as_of:
+        elif span.latest_end is None and end_sure is not None and (end_sure < self.data_as_of or not goes_on):
             for step in range(4):  # fades out: nothing says when, or whether, it ended
                 x0 = _num(end_sure) + self.fade * step / 4
                 self.zone(
@@ -324,7 +328,9 @@ def lifecycle(
             labels.append((y, _short(instrument.title) + mark + _flags(ids, kinds), False))
             parts_before = (len(axes.patches), len(axes.lines), len(axes.texts))
             gid = f"instrument-{instrument.id}"
-            drawing.bar(gid, spans[instrument.id], y, _STATUS_COLOURS[_STATUS_GROUP[instrument.status]])
+            colour = _STATUS_COLOURS[_STATUS_GROUP[instrument.status]]
+            # Of an instrument whose status is not known, nothing says it goes on: it fades out.
+            drawing.bar(gid, spans[instrument.id], y, colour, goes_on=instrument.status is not Status.UNKNOWN)
             for name, date, kind in _steps(instrument):
                 drawing.step(f"{gid}-{name}", date, kind, y)
             _group(axes, gid, parts_before)
@@ -355,7 +361,8 @@ def lifecycle(
         [
             f"{title}: {len(drawn)} instruments by cooperation area, as the sources date them.",
             "Solid: certainly existed. Hatched: a start or an end known only to lie between two days. "
-            "Fading in: nothing bounds its start; fading out: not known after that day. "
+            "Fading in: nothing bounds its start; fading out: not known after that day (or, status unknown, "
+            "whether it goes on). "
             "Arrow: runs on past the data's date (dotted line). "
             "Hollow glyph over a bracket: a step dated to a month or a year; ~ approximate, ? uncertain.",
             f"{_SINGLE} rests on a single source; {_STATE_ONLY} rests on state-affiliated media alone.",
@@ -457,7 +464,7 @@ def _legend(axes: Any, sanctions: bool) -> None:
         handles=handles,
         loc="upper center",
         bbox_to_anchor=(0.5, -0.04),
-        ncols=5,
+        ncols=4,
         fontsize=7,
         frameon=False,
     )
