@@ -211,7 +211,11 @@ class TestInReports:
         assert _run("report", "--format", "html", "-o", str(target))[0] == 0
         page = target.read_text(encoding="utf-8")
         instruments = page.index('<figure id="chart-rv-russia-venezuela-instruments">')
-        assert page.index("<h2>Instruments</h2>") < instruments < page.index("<table", instruments)
+        assert (
+            page.index('<h2 id="russia-venezuela-instruments">Instruments</h2>')
+            < instruments
+            < page.index("<table", instruments)
+        )
         assert '<figure id="chart-rv-russia-venezuela-trade">' in page
         assert page.count("<svg ") == 2
         assert list(tmp_path.iterdir()) == [target]  # nothing beside it

@@ -175,9 +175,17 @@ def report(
     if fmt == "latex":
         _check(heading, day, parts, engine)
     figures = _charts(partnerships, fmt, as_of, chart_prefix) if charts else {}
+    numbering: dict[str, int] | None = {} if citations == "footnotes" else None  # one bibliography
+    cited = {s.id: s for _, _, table, _ in parts if table is not None for s in table.sources}
     body: list[str] = []
+    contents: list[tuple[int, str, str]] = []
     for level, text, table, owner in parts:
-        rendered = tables.render(table, table_format, citations) if table is not None else None
+        rendered = (
+            tables.render(table, table_format, citations, numbering=numbering) if table is not None else None
+        )
+        anchor = tables.slug(f"{owner} {text}" if owner and owner != text else text)
+        if fmt == "html" and rendered and table is not None:
+            rendered = rendered.replace("<table", f'<table id="table-{anchor}"', 1)
         if (owner, text) in figures:
             name, chart = figures[(owner, text)]
             figure = _figure(fmt, name, chart, table_format)
@@ -187,7 +195,8 @@ def report(
             if rendered:
                 body.append(rendered)
         elif fmt == "html":
-            body.append(f"<h{level}>{html.escape(text)}</h{level}>")
+            body.append(f'<h{level} id="{anchor}">{html.escape(text)}</h{level}>')
+            contents.append((level, anchor, text))
             if rendered:
                 body.append(rendered)
         else:
@@ -195,10 +204,23 @@ def report(
             body.append(f"\\{command}*{{{escape(text, table_format)}}}")
             if rendered:
                 body.append(rendered)
+    if numbering:
+        listed = tables.bibliography(numbering, tuple(cited.values()), table_format)
+        if fmt == "md":
+            body += ["## Sources cited", listed]
+        elif fmt == "html":
+            body += ['<h2 id="sources-cited">Sources cited</h2>', listed]
+            contents.append((2, "sources-cited", "Sources cited"))
+        else:
+            body += ["\\section*{Sources cited}", listed]
     if fmt == "md":
         return "\n\n".join([f"# {heading}", f"*{day}; made with bilateral*", *body]) + "\n"
     if fmt == "html":
-        return _HTML.format(title=html.escape(heading), day=html.escape(day), body="\n".join(body))
+        toc = "\n".join(
+            f'<li class="level-{level}"><a href="#{anchor}">{html.escape(text)}</a></li>'
+            for level, anchor, text in contents
+        )
+        return _HTML.format(title=html.escape(heading), day=html.escape(day), toc=toc, body="\n".join(body))
     return _LATEX.format(
         preamble=_PREAMBLES[engine],
         title=escape(heading, table_format),
@@ -247,11 +269,28 @@ ol {{ font-size: 0.85em; }}
 figure {{ margin: 1em 0; }}
 figure svg {{ max-width: 100%; height: auto; }}
 figcaption {{ font-size: 0.85em; max-width: 60em; }}
+ol.contents {{ list-style: none; padding-left: 0; }}
+ol.contents li.level-3 {{ padding-left: 1.5em; }}
+ol.sources li:target {{ background: #ffd; }}
+@media print {{
+  body {{ margin: 0; font-size: 10pt; }}
+  nav {{ display: none; }}
+  a {{ color: inherit; text-decoration: none; }}
+  tr, figure {{ break-inside: avoid; }}
+  thead {{ display: table-header-group; }}
+  h2, h3 {{ break-after: avoid; }}
+}}
 </style>
 </head>
 <body>
 <h1>{title}</h1>
 <p><em>{day}; made with bilateral</em></p>
+<nav aria-label="Contents">
+<h2 id="contents">Contents</h2>
+<ol class="contents">
+{toc}
+</ol>
+</nav>
 {body}
 </body>
 </html>

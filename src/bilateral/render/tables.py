@@ -8,6 +8,7 @@ footnotes under it, or as a column.
 
 import datetime as dt
 import html
+import re
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -38,6 +39,7 @@ __all__ = [
     "Citations",
     "Table",
     "areas",
+    "bibliography",
     "comparison",
     "conflicts",
     "debt",
@@ -48,6 +50,7 @@ __all__ = [
     "overview",
     "render",
     "sanctions",
+    "slug",
     "sources",
     "timeline",
     "trade",
@@ -123,13 +126,15 @@ def _source_line(source: Source) -> str:
     return f"{line} [weak]" if source.weak else line
 
 
-def _marker(numbers: Sequence[int], flags: str, fmt: TableFormat) -> str:
+def _marker(numbers: Sequence[int], flags: str, fmt: TableFormat, anchor: str = "source") -> str:
+    numbers = sorted(numbers)
     text = ",".join(str(n) for n in numbers)
     if fmt in ("github", "pipe"):
         flags = flags.replace("*", "\\*")  # a lone * would start emphasis in Markdown
         return f"<sup>{text}</sup>{flags}" if text else flags
-    if fmt == "html":
-        return f"<sup>{text}</sup>{flags}" if text else flags
+    if fmt == "html":  # each number links to its entry in the list of sources
+        links = ",".join(f'<a href="#{anchor}-{n}">{n}</a>' for n in numbers)
+        return f"<sup>{links}</sup>{flags}" if text else flags
     if fmt in ("latex", "latex_booktabs"):
         flags = flags.replace(STATE_ONLY, r"\S{}")
         return (f"\\textsuperscript{{{text}}}" if text else "") + flags
@@ -137,7 +142,11 @@ def _marker(numbers: Sequence[int], flags: str, fmt: TableFormat) -> str:
 
 
 def render(
-    tbl: Table, fmt: TableFormat = "github", citations: Citations = "footnotes", fit: bool = True
+    tbl: Table,
+    fmt: TableFormat = "github",
+    citations: Citations = "footnotes",
+    fit: bool = True,
+    numbering: dict[str, int] | None = None,
 ) -> str:
     """The table as text in ``fmt``, with its sources as footnotes, a column, or not at all.
 
@@ -146,9 +155,16 @@ def render(
     default) its columns wrap to share the text width
     (``\\usepackage{longtable,array}``, and ``booktabs`` for ``latex_booktabs``).
 
-    Footnote markers follow the first cell of each row; ``*`` marks a row that
-    rests on a single source and ``§`` one that rests on state-affiliated media
-    alone. CSV and TSV always carry the sources as a column.
+    Footnote markers follow the first cell of each row, in order; ``*`` marks
+    a row that rests on a single source and ``§`` one that rests on
+    state-affiliated media alone. In HTML each marker links to its source's
+    entry (``#<table-id>-source-N``), and each source's URL is a link. CSV and
+    TSV always carry the sources as a column.
+
+    With ``numbering`` (a document's, shared by its tables), the footnotes
+    take their numbers from it, new sources are added to it, and the table
+    lists no sources of its own: the document lists them once (see
+    `bibliography`).
     """
     by_id = {s.id: s for s in tbl.sources}
     row_sources = tbl.row_sources or tuple(() for _ in tbl.rows)
@@ -157,7 +173,9 @@ def render(
     if not tbl.row_sources:  # a table of what no source states (an overview, the sources themselves)
         citations = "none"
     headers, rows = list(tbl.headers), [list(r) for r in tbl.rows]
-    numbering: dict[str, int] = {}
+    shared = numbering is not None
+    numbering = {} if numbering is None else numbering
+    anchor = "source" if shared else f"{slug(tbl.title)}-source"
     if citations == "column":
         headers.append("sources")
         for row, ids in zip(rows, row_sources, strict=True):
@@ -172,7 +190,7 @@ def render(
         escaped = [[escape(c, fmt) for c in row] for row in rows]
         for row, ids in zip(escaped, row_sources, strict=True):
             if row:
-                row[0] += _marker([numbering[i] for i in ids], _flags(ids, by_id), fmt)
+                row[0] += _marker([numbering[i] for i in ids], _flags(ids, by_id), fmt, anchor)
         body = _table_raw(headers, escaped, fmt, fit)
     else:
         body = table(headers, rows, fmt, fit)
@@ -183,7 +201,8 @@ def render(
         notes.append(
             f"{SINGLE} rests on a single source; {STATE_ONLY} rests on state-affiliated media alone."
         )
-    return body + _footer([by_id.get(i, i) for i in numbering], notes, fmt)
+    listed = [] if shared else [by_id.get(i, i) for i in numbering]
+    return body + _footer(listed, notes, fmt, anchor)
 
 
 def _table_raw(headers: Sequence[str], rows: Sequence[Sequence[str]], fmt: TableFormat, fit: bool) -> str:
@@ -191,13 +210,43 @@ def _table_raw(headers: Sequence[str], rows: Sequence[Sequence[str]], fmt: Table
     return raw_table([escape(h, fmt) for h in headers], rows, fmt, fit)
 
 
-def _footer(listed: Sequence[Source | str], notes: Sequence[str], fmt: TableFormat) -> str:
+def slug(text: str) -> str:
+    """An HTML id made of a title: ``Russia–Venezuela: instruments`` → ``russia-venezuela-instruments``."""
+    words = re.findall(r"\w+", text.lower())
+    return "-".join(words) or "table"
+
+
+def _html_source(source: Source | str) -> str:
+    """A source line in HTML, its URL a link."""
+    if not isinstance(source, Source):
+        return html.escape(source)
+    line = _source_line(source)
+    if not source.url:
+        return html.escape(line)
+    before, after = line.split(source.url, 1)
+    url = html.escape(source.url)
+    return f'{html.escape(before)}<a href="{url}">{url}</a>{html.escape(after)}'
+
+
+def bibliography(numbering: dict[str, int], sources: Sequence[Source], fmt: TableFormat) -> str:
+    """The numbered list of a document's sources, by the numbers its tables' footnotes gave them.
+
+    In HTML each entry has the id its markers link to (``source-N``) and its URL is a link.
+    """
+    by_id = {s.id: s for s in sources}
+    listed: list[Source | str] = [by_id.get(i, i) for i in sorted(numbering, key=numbering.__getitem__)]
+    return _footer(listed, (), fmt, "source").lstrip("\n")
+
+
+def _footer(
+    listed: Sequence[Source | str], notes: Sequence[str], fmt: TableFormat, anchor: str = "source"
+) -> str:
     lines = [_source_line(s) if isinstance(s, Source) else s for s in listed]
     if not lines and not notes:
         return ""
     if fmt == "html":
-        items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-        parts = [f"<ol>{items}</ol>"] if lines else []
+        items = "".join(f'<li id="{anchor}-{n}">{_html_source(s)}</li>' for n, s in enumerate(listed, 1))
+        parts = [f'<ol class="sources">{items}</ol>'] if lines else []
         parts += [f"<p>{html.escape(n)}</p>" for n in notes]
         return "\n" + "\n".join(parts)
     if fmt in ("latex", "latex_booktabs"):

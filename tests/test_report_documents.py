@@ -1,0 +1,89 @@
+"""Reports as documents: one bibliography, markers that link to it, valid HTML with contents and ids."""
+
+import re
+from html.parser import HTMLParser
+
+import html5lib
+import pytest
+
+import bilateral
+from bilateral.render import tables
+from bilateral.render.report import report
+
+ONE = [bilateral.datasets.load()]
+TWO = [bilateral.datasets.load("russia-venezuela"), bilateral.datasets.load("russia-iran")]
+
+
+class _Links(HTMLParser):
+    """The ids, the in-page links and the external links of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.local: list[str] = []
+        self.external: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.append(str(values["id"]))
+        href = values.get("href")
+        if tag == "a" and href:
+            (self.local if href.startswith("#") else self.external).append(href)
+
+
+@pytest.mark.parametrize("partnerships", [ONE, TWO], ids=["one", "comparison"])
+class TestHtml:
+    def test_is_valid_html5(self, partnerships: list[bilateral.Partnership]) -> None:
+        page = report(partnerships, "html")
+        parser = html5lib.HTMLParser(strict=True)
+        parser.parse(page)  # raises on the first parse error
+        assert not parser.errors
+
+    def test_every_link_lands(self, partnerships: list[bilateral.Partnership]) -> None:
+        links = _Links()
+        links.feed(report(partnerships, "html"))
+        assert len(links.ids) == len(set(links.ids)), "an id is used twice"
+        missing = {href for href in links.local if href[1:] not in links.ids}
+        assert not missing
+        assert any(href.startswith("#source-") for href in links.local)
+        assert "#sources-cited" in links.local  # the contents reach the bibliography
+
+    def test_every_source_url_is_a_link(self, partnerships: list[bilateral.Partnership]) -> None:
+        page = report(partnerships, "html")
+        links = _Links()
+        links.feed(page)
+        listed = page[page.index('<h2 id="sources-cited">') :]
+        urls = set(re.findall(r'<a href="(https?://[^"]+)">', listed))
+        cited = {
+            s.url
+            for p in partnerships
+            for s in p.sources
+            if s.url and f">{s.url}<" in listed.replace("&amp;", "&")
+        }
+        assert cited
+        assert {u.replace("&amp;", "&") for u in urls} >= cited
+
+
+@pytest.mark.parametrize("partnerships", [ONE, TWO], ids=["one", "comparison"])
+def test_one_bibliography(partnerships: list[bilateral.Partnership]) -> None:
+    """Markdown: no table lists its own sources; every marker's number is in the one list at the end."""
+    text = report(partnerships, "md")
+    assert text.count("## Sources cited") == 1
+    body, listed = text.split("## Sources cited")
+    assert not re.search(r"^1\. ", body, re.M), "a table lists sources of its own"
+    entries = re.findall(r"^(\d+)\. ", listed, re.M)
+    assert entries == [str(n) for n in range(1, len(entries) + 1)]
+    markers = [m for group in re.findall(r"<sup>([\d,]+)</sup>", body) for m in group.split(",")]
+    assert markers
+    assert {int(m) for m in markers} == set(range(1, len(entries) + 1))
+    for group in re.findall(r"<sup>([\d,]+)</sup>", body):
+        numbers = [int(n) for n in group.split(",")]
+        assert numbers == sorted(numbers)
+
+
+def test_a_single_table_keeps_its_footnotes() -> None:
+    text = tables.render(tables.instruments(ONE[0]), "html")
+    assert '<ol class="sources">' in text
+    assert 'href="#russia-venezuela-instruments-source-1"' in text
+    assert 'id="russia-venezuela-instruments-source-1"' in text
