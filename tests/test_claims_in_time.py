@@ -432,7 +432,9 @@ class TestExposureInTime:
         assert early.areas == ()
         mid = bilateral.compare(mine, other, as_of=dt.date(2024, 3, 15))
         assert [(c.instruments, c.maybe_begun) for c in mid.areas[0].cells] == [(0, 1), (0, 1)]
-        assert tables.comparison(mid).rows[0][1] == "0 (+1 not known) (0 in force)"
+        rows = {row[0]: row for row in tables.comparison(mid).rows}
+        assert rows[mid.areas[0].area.label][1] == "0 (+1 not known) (0 in force)"
+        assert rows["compared on"][1:] == ("15 Mar 2024", "15 Mar 2024")
         late = bilateral.compare(mine, other, as_of=dt.date(2024, 4, 1))
         assert [(c.instruments, c.maybe_begun) for c in late.areas[0].cells] == [(1, 0), (1, 0)]
 

@@ -87,3 +87,14 @@ def test_a_single_table_keeps_its_footnotes() -> None:
     assert '<ol class="sources">' in text
     assert 'href="#russia-venezuela-instruments-source-1"' in text
     assert 'id="russia-venezuela-instruments-source-1"' in text
+
+
+def test_comparisons_say_how_old_each_column_is() -> None:
+    """The comparison names each partnership's day, its trade figures, and who takes part in which."""
+    rows = {row[0]: row[1:] for row in tables.comparison(bilateral.compare(*TWO)).rows}
+    assert rows["data as of"] == ("6 Jan 2026", "12 Dec 2025")
+    assert rows["latest trade figure"] == ("≈ $200m (2024)", "$3.3bn (January 2024 – September 2024)")
+    assert rows["trade target"] == ("≈ $400m by 2030", "none stated")
+    assert rows["growth the target needs"] == ("≈ 12.2% a year", "not known")
+    assert rows["shared actor: Mir"] == ("takes part", "takes part")
+    assert list(rows)[0] == "data as of"

@@ -694,9 +694,22 @@ def sources(partnership: Partnership) -> Table:
 
 
 def comparison(result: Comparison) -> Table:
-    """Partnerships as columns, areas and exposure as rows."""
+    """Partnerships as columns; as rows, how old each one's data is, the areas, trade, exposure and shared actors.
+
+    Each column says the day its data runs to, since the partnerships of a
+    comparison are rarely recorded to the same day; the trade rows (the
+    latest figure, the target, the growth it needs) are the key figures of
+    `overview`, on the comparison's day.
+    """
     headers = ("area", *(p.title for p in result.partnerships))
-    rows: list[tuple[str, ...]] = []
+    rows: list[tuple[str, ...]] = [
+        ("data as of", *(cells.day(p.data_as_of) for p in result.partnerships)),
+    ]
+    if result.date is not None:
+        rows.append(("compared on", *(cells.day(result.date) for _ in result.partnerships)))
+    figures: list[dict[str, str]] = [
+        {row[0]: row[1] for row in overview(p, result.date).rows} for p in result.partnerships
+    ]
     for row in result.areas:
         rows.append(
             (
@@ -714,9 +727,14 @@ def comparison(result: Comparison) -> Table:
         ("sanction measures in force", *(f"{c.measures} ({c.not_known} not known)" for c in result.exposure))
     )
     rows.append(("instruments exposed", *(f"{c.exposed} of {c.instruments}" for c in result.exposure)))
-    shared = ", ".join(a.name for a in result.shared_actors)
+    for figure in ("latest trade figure", "trade target", "growth the target needs"):
+        rows.append((figure, *(f.get(figure, "") for f in figures)))
+    for actor in result.shared_actors:
+        rows.append(
+            (f"shared actor: {actor.name}", *("takes part" if named else "—" for named in actor.partnerships))
+        )
     notes = (
-        f"Shared actors: {shared}." if shared else "No shared actors.",
+        *(() if result.shared_actors else ("No actor takes part in more than one of them.",)),
         "— no instrument recorded in the area (which is not evidence of no cooperation).",
     )
     return Table("Comparison", headers, tuple(rows), notes=notes)
