@@ -172,10 +172,11 @@ class TestReports:
         """A comparison report starts with the comparison, then each partnership."""
         text = report([venezuela, bilateral.datasets.load("russia-cuba")], "md")
         headings = re.findall(r"^#+ .*$", text, re.M)
-        assert headings[:4] == [
+        assert headings[:5] == [
             "# Russia–Venezuela · Russia–Cuba",
             "## Comparison",
             "## Russia–Venezuela",
+            "### About the data",
             "### Key figures",
         ]
 

@@ -97,4 +97,36 @@ def test_comparisons_say_how_old_each_column_is() -> None:
     assert rows["trade target"] == ("≈ $400m by 2030", "none stated")
     assert rows["growth the target needs"] == ("≈ 12.2% a year", "not known")
     assert rows["shared actor: Mir"] == ("takes part", "takes part")
-    assert list(rows)[0] == "data as of"
+    assert next(iter(rows)) == "data as of"
+
+
+class TestEvidence:
+    def test_every_citation_of_every_claim(self) -> None:
+        """One row per citation of each claim record and of each alternative, excerpts verbatim."""
+        p = ONE[0]
+        table = tables.evidence(p)
+        from bilateral.analysis.conflicts import records
+
+        expected = sum(
+            len(r.citations) + sum(len(a.citations) for a in getattr(r, "alternatives", ()))
+            for _, r in records(p)
+        )
+        assert len(table.rows) == expected
+        excerpts = {row[2] for row in table.rows}
+        for _, record in records(p):
+            for citation in record.citations:
+                assert (citation.excerpt or "") in excerpts
+        first = table.rows[0]
+        assert first[1] == "as recorded"
+        also = [row for row in table.rows if row[1].startswith("also claimed: signed")]
+        assert also
+        assert all(row[4] for row in table.rows)  # every row names its kind of source
+
+    def test_reports_open_with_the_caveats_and_show_the_evidence(self) -> None:
+        p = ONE[0]
+        text = report(ONE, "md")
+        assert text.index("## About the data") < text.index("## Key figures")
+        assert p.description is not None
+        assert p.description[:60] in text
+        assert "## Evidence" in text
+        assert "## Evidence" not in report(ONE, "md", evidence=False)

@@ -190,6 +190,12 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
     )
     report.add_argument(
+        "--evidence",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the evidence section: every claim's excerpts, locators and kinds of source (default: on)",
+    )
+    report.add_argument(
         "--charts",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -333,7 +339,14 @@ def _write_report(args: argparse.Namespace) -> int:
         )
     prefix = Path(args.output).stem if args.output else "report"
     text = report(
-        found, args.format, args.as_of, args.citations, engine=args.engine, charts=drawn, chart_prefix=prefix
+        found,
+        args.format,
+        args.as_of,
+        args.citations,
+        engine=args.engine,
+        charts=drawn,
+        chart_prefix=prefix,
+        evidence=args.evidence,
     )
     if drawn and args.format != "html":
         folder = Path(args.output).parent

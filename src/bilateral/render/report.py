@@ -37,15 +37,20 @@ _SECTIONS: tuple[tuple[str, Callable[[Partnership, dt.date | None], Table]], ...
     ("Sanctions", tables.sanctions),
     ("Sanctions exposure", tables.exposure),
     ("Conflicting claims", lambda p, _: tables.conflicts(p)),
+    ("Evidence", lambda p, _: tables.evidence(p)),
     ("Timeline", lambda p, _: tables.timeline(p)),
     ("Sources", lambda p, _: tables.sources(p)),
 )
 
 
 def _sections(
-    partnerships: Sequence[Partnership], as_of: dt.date | None
+    partnerships: Sequence[Partnership], as_of: dt.date | None, evidence: bool = True
 ) -> list[tuple[int, str, Table | None, str]]:
-    """(heading level, heading, table, the partnership's id or "") in document order."""
+    """(heading level, heading, table, the partnership's id or "") in document order.
+
+    A section with no table opens a partnership: its heading in a
+    comparison, and "About the data" (its description and notes) where it has them.
+    """
     parts: list[tuple[int, str, Table | None, str]] = []
     if len(partnerships) > 1:
         parts.append((2, "Comparison", tables.comparison(compare(*partnerships, as_of=as_of)), ""))
@@ -53,11 +58,23 @@ def _sections(
         if len(partnerships) > 1:
             parts.append((2, partnership.title, None, partnership.id))
         level = 3 if len(partnerships) > 1 else 2
+        if partnership.description or partnership.notes:
+            parts.append((level, _ABOUT, None, partnership.id))
         for heading, build in _SECTIONS:
+            if heading == "Evidence" and not evidence:
+                continue
             table = build(partnership, as_of)
             if table.rows:
                 parts.append((level, heading, table, partnership.id))
     return parts
+
+
+_ABOUT = "About the data"
+
+
+def _about(partnership: Partnership) -> list[str]:
+    """The paragraphs that open a partnership's part: what the data covers, and its caveats."""
+    return [text for text in (partnership.description, partnership.notes) if text]
 
 
 _CHART_FORMAT: dict[ReportFormat, str] = {"md": "svg", "html": "svg", "latex": "pdf"}
@@ -135,12 +152,17 @@ def report(
     engine: LatexEngine = "pdflatex",
     charts: bool = False,
     chart_prefix: str = "report",
+    evidence: bool = True,
 ) -> str:
     """A whole document on one partnership, or comparing several.
 
-    Contents: title, key figures, the tables (areas, instruments, trade, debt,
-    disruptions, sanctions, sanctions exposure, conflicting claims, timeline)
-    with their sources, and the list of sources. Every row of every table is
+    Contents: title; for each partnership, what its data covers and its
+    caveats (its description and notes), key figures, the tables (areas,
+    instruments, trade, debt, disruptions, sanctions, sanctions exposure,
+    conflicting claims, with ``evidence`` the evidence: every claim's
+    excerpts, locators, kinds and grades of source, and the notes that weigh
+    them; the timeline, the sources); and, with footnotes, the one numbered
+    list of the sources cited. Every row of every table is
     there, and no cell is shortened.
 
     In LaTeX, each table is a ``longtable`` fitted to the text width, which
@@ -171,9 +193,13 @@ def report(
         else "data as of " + ", ".join(p.data_as_of.isoformat() for p in partnerships)
     )
     table_format = _TABLE_FORMAT[fmt]
-    parts = _sections(partnerships, as_of)
+    parts = _sections(partnerships, as_of, evidence)
+    by_id = {p.id: p for p in partnerships}
     if fmt == "latex":
         _check(heading, day, parts, engine)
+        for partnership in partnerships:
+            for text in _about(partnership):
+                scripts.check(text, engine, f"the description or notes of {partnership.id}")
     figures = _charts(partnerships, fmt, as_of, chart_prefix) if charts else {}
     numbering: dict[str, int] | None = {} if citations == "footnotes" else None  # one bibliography
     cited = {s.id: s for _, _, table, _ in parts if table is not None for s in table.sources}
@@ -184,6 +210,8 @@ def report(
             tables.render(table, table_format, citations, numbering=numbering) if table is not None else None
         )
         anchor = tables.slug(f"{owner} {text}" if owner and owner != text else text)
+        if table is None and text == _ABOUT:
+            rendered = _paragraphs(fmt, _about(by_id[owner]), table_format)
         if fmt == "html" and rendered and table is not None:
             rendered = rendered.replace("<table", f'<table id="table-{anchor}"', 1)
         if (owner, text) in figures:
@@ -227,6 +255,14 @@ def report(
         day=escape(day, table_format),
         body="\n\n".join(body),
     )
+
+
+def _paragraphs(fmt: ReportFormat, texts: Sequence[str], table_format: TableFormat) -> str:
+    if fmt == "html":
+        return "\n".join(f"<p>{html.escape(t)}</p>" for t in texts)
+    if fmt == "latex":
+        return "\n\n".join(escape(t, table_format) for t in texts)
+    return "\n\n".join(escape(t, table_format) for t in texts)
 
 
 def _check(

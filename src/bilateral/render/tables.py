@@ -16,6 +16,7 @@ import attrs
 
 from bilateral.analysis.comparison import Comparison
 from bilateral.analysis.conflicts import conflicts as find_conflicts
+from bilateral.analysis.conflicts import records as claim_records
 from bilateral.analysis.diff import Diff
 from bilateral.analysis.exposure import Route
 from bilateral.analysis.exposure import exposure as find_exposure
@@ -45,6 +46,7 @@ __all__ = [
     "debt",
     "diff",
     "disruptions",
+    "evidence",
     "exposure",
     "instruments",
     "overview",
@@ -661,6 +663,71 @@ def conflicts(partnership: Partnership) -> Table:
         tuple(rows),
         tuple(cited),
         partnership.sources,
+    )
+
+
+def _kind_and_grade(source: Source | None) -> str:
+    if source is None:
+        return ""
+    parts = [cells.label(source.kind)]
+    if source.reliability:
+        parts.append(f"graded {source.reliability}")
+    if source.weak:
+        parts.append("weak: corroborates only")
+    return ", ".join(parts)
+
+
+def evidence(partnership: Partnership) -> Table:
+    """Every claim with what its sources say: the excerpt, where it is, the kind and grade of source.
+
+    One row per citation of each claim record (instruments, trade records,
+    debts, disruptions, sanction measures), then one per citation of each
+    value other sources claim instead, with the note that weighs it. The
+    record's own notes are on its first row. The markers number the sources
+    as every other table does; ``*`` and ``§`` mark a record on one source, or
+    on state-affiliated media alone.
+    """
+    by_id = {s.id: s for s in partnership.sources}
+    rows: list[tuple[str, ...]] = []
+    cited: list[tuple[str, ...]] = []
+    for kind, record in claim_records(partnership):
+        name = str(getattr(record, "title", record.id))
+        first = True
+        ids = _cited(record.citations)
+        flags = _flags(ids, by_id)
+        for citation in record.citations:
+            rows.append(
+                (
+                    f"{name} ({kind}){flags}" if first else "",
+                    "as recorded",
+                    citation.excerpt or "",
+                    citation.locator or "",
+                    _kind_and_grade(by_id.get(citation.source)),
+                    (record.notes or "") if first else "",
+                )
+            )
+            cited.append((citation.source,))
+            first = False
+        for claim in getattr(record, "alternatives", ()):
+            for n, citation in enumerate(claim.citations):
+                rows.append(
+                    (
+                        "",
+                        f"also claimed: {claim.field} {_claimed(record, claim.field, claim.value)}",
+                        citation.excerpt or "",
+                        citation.locator or "",
+                        _kind_and_grade(by_id.get(citation.source)),
+                        (claim.note or "") if n == 0 else "",
+                    )
+                )
+                cited.append((citation.source,))
+    return Table(
+        f"{partnership.title}: evidence",
+        ("claim", "what", "excerpt", "where", "source", "notes"),
+        tuple(rows),
+        tuple(cited),
+        partnership.sources,
+        ("Excerpts are verbatim, in the source's language; an empty excerpt means the record quotes none.",),
     )
 
 
