@@ -335,25 +335,40 @@ class TestEdgesOfTheFormats:
         ("written", "message"),
         [
             ("0x10", "'0x10' is not a number (write digits, a point and an exponent only: '1.5e9')"),
-            ("1:30", "'1:30' is not a number (write digits, a point and an exponent only: '1.5e9')"),
+            (
+                "1:30",
+                "1:30 has two readings: YAML 1.1 reads it as a base-60 number, YAML 1.2 as text; "
+                "quote it ('1:30') for text, or write the number in plain digits (line 22, column 25)",
+            ),
+            (
+                "010",
+                "010 has two readings: YAML 1.1 reads it as the octal number 8, YAML 1.2 as 10; "
+                "write 10 for the number, or quote it ('010') for text (line 22, column 25)",
+            ),
+            (
+                "1_000",
+                "1_000 has two readings: YAML 1.1 reads it as a number, YAML 1.2 as text; "
+                "quote it ('1_000') for text, or write the number in plain digits (line 22, column 25)",
+            ),
             ("'١٢٣'", "'١٢٣' is not a number (write digits, a point and an exponent only: '1.5e9')"),
             ("'1_000'", "'1_000' is not a number (write digits, a point and an exponent only: '1.5e9')"),
         ],
     )
     def test_yaml_numbers_never_change_value(self, written: str, message: str) -> None:
-        """YAML 1.1 octal, hexadecimal and base-60 numbers, and non-ASCII digits, are refused, not converted."""
+        """YAML 1.1 octal, hexadecimal and base-60 numbers, and non-ASCII digits, are refused, not converted;
+        a form YAML 1.1 and 1.2 read differently is refused with both readings and the fix."""
         text = VALID.replace('amount: "200000000"', f"amount: {written}")
         assert written in text
         with pytest.raises(bilateral.InvalidDataError) as info:
             bilateral.loads(text, "yaml")
         assert str(info.value) == f"{INS}.value.amount: {message}"
 
-    def test_leading_zero_is_decimal(self) -> None:
-        """`010` is ten, as YAML 1.2 and people read it, not YAML 1.1's octal eight."""
-        text = VALID.replace('amount: "200000000"', "amount: 010")
+    def test_leading_zero_of_one_reading_is_read(self) -> None:
+        """`007` is seven to YAML 1.1 and 1.2 alike, so it is read; `010` has two readings and is refused (above)."""
+        text = VALID.replace('amount: "200000000"', "amount: 007")
         value = bilateral.loads(text, "yaml").partnership().instruments[0].value
         assert value is not None
-        assert value.amount == 10
+        assert value.amount == 7
 
     def test_yes_and_no_need_quotes(self) -> None:
         """YAML reads an unquoted `no` as false; the message says to quote it."""

@@ -14,9 +14,9 @@ from typing import Any
 
 import attrs
 
-from bilateral.errors import InvalidDataError, Problem
+from bilateral.errors import InvalidDataError, Problem, shown
 from bilateral.io.converter import structure, unstructure
-from bilateral.io.formats import Format, check_format, format_of, parse, render
+from bilateral.io.formats import Format, check_format, format_of, parse, read_problems, render
 from bilateral.model.integrity import problems
 from bilateral.model.partnership import SCHEMA_VERSION, Dataset, Partnership
 from bilateral.model.typecheck import type_problems
@@ -61,34 +61,40 @@ def from_data(data: Any) -> Dataset:
     Raises:
         InvalidDataError: With every problem found.
     """
+    odd = read_problems(data)
+    odd_paths = {problem.path for problem in odd}
+
+    def refuse(found: Sequence[Problem]) -> InvalidDataError:
+        # A value with no single reading is named by its own problem, not by what its type is not.
+        kept = [p for p in found if p.path not in odd_paths or p.message.startswith("unknown field")]
+        return InvalidDataError(_in_document_order([*odd, *kept], data))
+
     if not isinstance(data, dict):
-        raise InvalidDataError(
-            [Problem("$", "expected a mapping with schema_version and partnerships at the top")]
-        )
+        raise refuse([Problem("$", "expected a mapping with schema_version and partnerships at the top")])
     version = data.get("schema_version")
     if "schema_version" not in data:
-        raise InvalidDataError(
+        raise refuse(
             [Problem("$.schema_version", f"is required but missing (this release writes {SCHEMA_VERSION})")]
         )
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
-        raise InvalidDataError(
+        raise refuse(
             [
                 Problem(
                     "$.schema_version",
-                    f"the file uses schema version {version}, newer than the {SCHEMA_VERSION} "
+                    f"the file uses schema version {shown(version)}, newer than the {SCHEMA_VERSION} "
                     "this release of bilateral reads; upgrade bilateral to read it",
                 )
             ]
         )
     if isinstance(version, int) and not isinstance(version, bool) and version < 1:
-        raise InvalidDataError(
-            [Problem("$.schema_version", f"{version} is not a schema version (they start at 1)")]
+        raise refuse(
+            [Problem("$.schema_version", f"{shown(version)} is not a schema version (they start at 1)")]
         )
     try:
         read_as = version if isinstance(version, int) and not isinstance(version, bool) else SCHEMA_VERSION
         dataset = structure(data, Dataset, read_as)
     except InvalidDataError as exc:
-        raise InvalidDataError(_in_document_order(exc.problems, data)) from None
+        raise refuse(exc.problems) from None
     # What is read is what this release writes; `dumps` writes the current version.
     dataset = (
         attrs.evolve(dataset, schema_version=SCHEMA_VERSION)
@@ -96,8 +102,8 @@ def from_data(data: Any) -> Dataset:
         else dataset
     )
     found = problems(dataset)
-    if found:
-        raise InvalidDataError(_in_document_order(found, data))
+    if found or odd:
+        raise refuse(found)
     return dataset
 
 
