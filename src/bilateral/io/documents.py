@@ -6,6 +6,7 @@ fields), then, if the form is sound, the rules that tie records together
 (unique ids, references, date order, citations).
 """
 
+import codecs
 import os
 import tempfile
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ import attrs
 
 from bilateral.errors import InvalidDataError, Problem, shown
 from bilateral.io.converter import structure, unstructure
-from bilateral.io.formats import Format, check_format, format_of, parse, read_problems, render
+from bilateral.io.formats import MAX_SIZE, Format, check_format, format_of, parse, read_problems, render
 from bilateral.model.integrity import problems
 from bilateral.model.partnership import SCHEMA_VERSION, Dataset, Partnership
 from bilateral.model.typecheck import type_problems
@@ -37,22 +38,44 @@ def loads(text: str, format: str) -> Dataset:
 def load(path: str | os.PathLike[str], format: str | None = None) -> Dataset:
     """Read a dataset from a file; its suffix gives the format unless ``format`` does.
 
+    The file is read as bytes and decoded as UTF-8, newlines untouched, so
+    that it reads exactly as its text does with `loads`.
+
     Raises:
         InvalidDataError: With every problem found, each naming the file.
         OSError: The file cannot be read.
     """
     path = Path(path)
     fmt = check_format(format) if format is not None else format_of(path.name)
-    try:
-        text = path.read_text(encoding="utf-8")  # a leading byte-order mark is dropped by the parser
-    except UnicodeDecodeError as exc:
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_SIZE + 1)
+    if len(raw) > MAX_SIZE:
         raise InvalidDataError(
-            [Problem("$", f"not UTF-8 text ({exc.reason} at byte {exc.start})", str(path))]
-        ) from None
+            [Problem("$", f"the file is larger than the {MAX_SIZE:,} bytes a file may hold", str(path))]
+        )
+    try:
+        text = raw.decode("utf-8")  # a leading byte-order mark is dropped by the parser
+    except UnicodeDecodeError as exc:
+        raise InvalidDataError([Problem("$", _not_utf8(raw, exc), str(path))]) from None
     try:
         return loads(text, fmt)
     except InvalidDataError as exc:
         raise exc.in_file(str(path)) from None
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def _not_utf8(raw: bytes, exc: UnicodeDecodeError) -> str:
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return f"not UTF-8 text but {name} (it starts with a {name} byte-order mark); save it as UTF-8"
+    return f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8"
 
 
 def from_data(data: Any) -> Dataset:
@@ -131,10 +154,26 @@ def _position(path: str, data: Any) -> list[int]:
     return position
 
 
-def validate(obj: Dataset | Partnership) -> list[Problem]:
-    """Every problem in a dataset or partnership built in Python ([] if none)."""
+def validate(obj: Dataset | Partnership | str | os.PathLike[str], format: str | None = None) -> list[Problem]:
+    """Every problem in a dataset or partnership built in Python, or in a file ([] if none).
+
+    A path (text or `os.PathLike`) is read with `load`, its suffix giving the
+    format unless ``format`` does; its problems name the file.
+
+    Raises:
+        OSError: The file cannot be read.
+        ValueError: The format of the file cannot be told.
+        TypeError: ``obj`` is none of these.
+    """
     try:
-        from_data(to_data(obj))
+        if isinstance(obj, (str, os.PathLike)):
+            load(obj, format)
+        elif isinstance(obj, (Dataset, Partnership)):
+            from_data(to_data(obj))
+        else:
+            raise TypeError(
+                f"validate() takes a Dataset, a Partnership or the path of a file, not {type(obj).__name__}"
+            )
     except InvalidDataError as exc:
         return list(exc.problems)
     return []

@@ -274,7 +274,10 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.Node) -> dict[Any, An
     """A mapping; a key written twice is an error, while a key may override a merged (``<<``) one."""
     if not isinstance(node, yaml.MappingNode):
         raise yaml.constructor.ConstructorError(
-            None, None, f"{_tag(node)} needs a mapping, but found {node.id}", node.start_mark
+            None,
+            None,
+            f"{_tag(node)} needs a mapping, but found {type(node).__name__.removesuffix('Node').lower()}",
+            node.start_mark,
         )
     written: set[Any] = set()
     for key_node, _ in node.value:
