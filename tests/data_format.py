@@ -47,7 +47,8 @@ _CHECKS = {
     checks.language: "ISO 639-1 code (`en`)",
     checks.identifier: "id (`a-z`, `0-9`, `-`, `_`, `.`)",
     checks.non_empty: "text, not blank",
-    checks.non_negative: "number ≥ 0",
+    checks.non_negative: "number ≥ 0 (below 10²⁰, at most 8 places after the point)",
+    checks.bounded: "number (below 10²⁰ in size, at most 8 places after the point)",
 }
 _PLAIN = {
     str: "text",

@@ -68,6 +68,7 @@ __all__ = [
     "currencies",
     "datasets",
     "money",
+    "numbers",
     "partial_dates",
     "partnerships",
     "periods",
@@ -108,9 +109,38 @@ def currencies() -> st.SearchStrategy[str]:
     return st.sampled_from(CURRENCY_CODES)
 
 
+def numbers(min_value: Decimal | int | None = None) -> st.SearchStrategy[Decimal]:
+    """Any number a file may hold: below 10²⁰ in size, with up to 8 places after the point,
+    written in any of the ways `Decimal` keeps (``1.10``, ``1E+5``, ``0.00000001``)."""
+    largest = Decimal(10) ** checks.MAX_WHOLE_DIGITS
+    low = -largest if min_value is None else Decimal(min_value)
+
+    def within(value: Decimal) -> bool:
+        return low <= value < largest
+
+    placed = st.integers(0, checks.MAX_PLACES).flatmap(
+        lambda places: st.decimals(min_value=max(low, -largest + 1), max_value=largest - 1, places=places)
+    )
+    scaled = st.builds(
+        lambda digits, exponent, negative: (-1 if negative else 1) * Decimal(digits).scaleb(exponent),
+        st.integers(0, 999),
+        st.integers(-checks.MAX_PLACES, checks.MAX_WHOLE_DIGITS - 3),
+        st.booleans(),
+    )
+    return (placed | scaled).filter(within).filter(_fits)
+
+
+def _fits(value: Decimal) -> bool:
+    try:
+        checks.bounded(value)
+    except ValueError:
+        return False
+    return True
+
+
 def amounts() -> st.SearchStrategy[Decimal]:
-    """Finite decimals of zero or more, with any number of places."""
-    return st.decimals(min_value=0, allow_nan=False, allow_infinity=False)
+    """Decimals of zero or more, with up to 8 places: any amount a file may hold."""
+    return numbers(min_value=0)
 
 
 def money() -> st.SearchStrategy[Money]:
@@ -173,11 +203,9 @@ _AREA = st.sampled_from(
 ) | st.sampled_from(CooperationArea)
 _STAGE = st.sampled_from((MeasureStage.IMPOSED, MeasureStage.IMPOSED, MeasureStage.THREATENED))
 # Changes as sources state them ("+54%", "tripled"), and sometimes any decimal at all.
-_CHANGES = st.decimals(min_value=-99, max_value=500, places=1) | st.decimals(
-    allow_nan=False, allow_infinity=False
-)
-_FACTORS = st.decimals(min_value=Decimal("0.1"), max_value=20, places=1) | st.decimals(
-    min_value=0, allow_nan=False, allow_infinity=False
+_CHANGES = st.decimals(min_value=-99, max_value=500, places=1) | st.deferred(numbers)
+_FACTORS = st.decimals(min_value=Decimal("0.1"), max_value=20, places=1) | st.deferred(
+    lambda: numbers(min_value=0)
 ).filter(lambda d: d > 0)
 
 

@@ -18,9 +18,12 @@ import pycountry
 
 __all__ = [
     "CHECK",
+    "MAX_PLACES",
+    "MAX_WHOLE_DIGITS",
     "REFERS",
     "SINGLE_DATE",
     "Check",
+    "bounded",
     "checks",
     "country",
     "currency",
@@ -92,14 +95,42 @@ def non_empty(value: str) -> None:
         raise ValueError("must not be empty")
 
 
-def non_negative(value: Decimal) -> None:
-    """A finite `Decimal` of zero or more."""
+#: The most digits a number (an amount, a quantity, a change) may have before its point: it is below 10²⁰.
+MAX_WHOLE_DIGITS = 20
+#: The most digits a number may have after its point. With `MAX_WHOLE_DIGITS`, every number
+#: has at most 28 digits, which `Decimal` computes with exactly.
+MAX_PLACES = 8
+
+
+def _number_text(value: Decimal) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else f"{text[:40]}… ({len(text):,} characters)"
+
+
+def bounded(value: Decimal) -> None:
+    """A finite `Decimal` below 10²⁰ in size, with at most 8 places after the point."""
     if not isinstance(value, Decimal) or isinstance(value, bool):
         raise TypeError(
             f"expected a Decimal, got {type(value).__name__} {value!r} (write Decimal('{value}'))"
         )
     if not value.is_finite():
         raise ValueError(f"{value} is not a finite number")
+    if value and value.adjusted() >= MAX_WHOLE_DIGITS:
+        raise ValueError(
+            f"{_number_text(value)} is too large (a number has at most {MAX_WHOLE_DIGITS} digits "
+            "before the point)"
+        )
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MAX_PLACES:
+        raise ValueError(
+            f"{_number_text(value)} has {-exponent:,} places after the point, more than the "
+            f"{MAX_PLACES} a number may have; round it"
+        )
+
+
+def non_negative(value: Decimal) -> None:
+    """A finite `Decimal` of zero or more, within the bounds of `bounded`."""
+    bounded(value)
     if value < 0:
         raise ValueError(f"{value} is negative (amounts must be zero or more)")
 
