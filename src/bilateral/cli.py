@@ -175,20 +175,54 @@ def _day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
+class _Refused(Exception):
+    """What the user asked for cannot be done, for a reason the message gives (exit 1)."""
+
+
 def _partnership(name: str) -> Partnership:
     """A bundled dataset by name, or the one partnership of a data file."""
     if name in datasets.names():
         return datasets.load(name)
     if not Path(name).exists():
-        raise LookupError(f"{name!r} is neither a bundled dataset ({', '.join(datasets.names())}) nor a file")
-    return load(name).partnership()
+        raise _Refused(f"{name!r} is neither a bundled dataset ({', '.join(datasets.names())}) nor a file")
+    if not _has_format(name):
+        raise _Refused(f"cannot tell the format of {name!r} (name it .json, .toml or .yaml)")
+    dataset = load(name)
+    try:
+        return dataset.partnership()
+    except LookupError as exc:  # several partnerships, and none named
+        raise _Refused(f"{name}: {exc}") from None
 
 
 def _emit(text: str, output: str | None) -> None:
-    if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    text = text if text.endswith("\n") else text + "\n"
+    if output is None or output == "-":
+        sys.stdout.write(text)
     else:
-        write_atomic(Path(output), text if text.endswith("\n") else text + "\n")
+        write_atomic(Path(output), text)
+
+
+def _inputs(args: argparse.Namespace) -> list[str]:
+    """The files a command reads, by the names given."""
+    names: list[str] = []
+    for attribute in ("file", "dataset", "old", "new"):
+        value = getattr(args, attribute, None)
+        if isinstance(value, str):
+            names.append(value)
+    names.extend(getattr(args, "datasets", None) or [])
+    return [name for name in names if Path(name).exists()]
+
+
+def _overwrites_input(args: argparse.Namespace) -> str | None:
+    """The input file that ``-o`` names, if it names one."""
+    output = getattr(args, "output", None)
+    if output is None or output == "-":
+        return None
+    target = Path(output).resolve()
+    for name in _inputs(args):
+        if Path(name).resolve() == target:
+            return name
+    return None
 
 
 def _tables(args: argparse.Namespace) -> int:
@@ -246,6 +280,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.to = _target_format(parser, args.to, args.output)
     if args.command == "compare" and len(args.datasets) < 2:
         parser.error("compare needs two or more datasets")
+    overwritten = _overwrites_input(args)
+    if overwritten is not None:
+        parser.error(f"-o {args.output} would replace the input file {overwritten}; write elsewhere")
     try:
         if args.command == "list":
             return _list()
@@ -277,7 +314,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"bilateral: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
-    except (ValueError, LookupError) as exc:
+    except _Refused as exc:
         print(f"bilateral: {exc}", file=sys.stderr)
         return 1
 
@@ -333,6 +370,13 @@ def _validate(files: Sequence[str], fmt: str | None) -> int:
         return 0
     failed = False
     for file in files:
+        if fmt is None and not _has_format(file):
+            failed = True
+            print(
+                f"{file}: cannot tell its format (name it .json, .toml or .yaml, or use --format)",
+                file=sys.stderr,
+            )
+            continue
         try:
             dataset = load(file, fmt)
         except InvalidDataError as exc:
@@ -341,24 +385,29 @@ def _validate(files: Sequence[str], fmt: str | None) -> int:
         except OSError as exc:
             failed = True
             print(f"{file}: cannot read it ({exc.strerror or exc})", file=sys.stderr)
-        except ValueError:  # a name whose suffix gives no format
-            failed = True
-            print(
-                f"{file}: cannot tell its format (name it .json, .toml or .yaml, or use --format)",
-                file=sys.stderr,
-            )
         else:
             print(f"{file}: valid ({_describe(dataset)})")
     return 1 if failed else 0
 
 
+def _has_format(file: str) -> bool:
+    """Whether the name's suffix gives a format."""
+    try:
+        format_of(file)
+    except ValueError:
+        return False
+    return True
+
+
 def _convert(file: str, source_format: str | None, to: str, output: str | None) -> int:
+    if source_format is None and not _has_format(file):
+        raise _Refused(f"cannot tell the format of {file!r} (name it .json, .toml or .yaml, or use --from)")
     try:
         dataset = load(file, source_format)
     except InvalidDataError as exc:
         _report(file, exc)
         return 1
-    if output is None:
+    if output is None or output == "-":
         sys.stdout.write(dumps(dataset, to))
     else:
         dump(dataset, Path(output), to)

@@ -7,7 +7,9 @@ fields), then, if the form is sound, the rules that tie records together
 """
 
 import codecs
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -224,19 +226,43 @@ def dump(obj: Dataset | Partnership, path: str | os.PathLike[str], format: str |
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename.
 
-    A symbolic link is followed: the file it points to is replaced, not the link.
+    A symbolic link is followed: the file it points to is replaced, not the
+    link. A target that exists and is not a regular file (``/dev/null``, a
+    FIFO, a terminal) is written to directly, never replaced. An error names
+    ``path``, never the temporary file.
     """
-    path = path.resolve() if path.is_symlink() else path
-    if not path.parent.is_dir():
-        raise FileNotFoundError(2, f"cannot write {path}: the folder {path.parent} does not exist")
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    target = path.resolve() if path.is_symlink() else path
+    try:
+        mode: int | None = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a folder, not a file", str(path))
+    if mode is not None and not stat.S_ISREG(mode):
+        try:
+            with target.open("w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
+        return
+    if not target.parent.is_dir():
+        raise FileNotFoundError(2, f"cannot write {path}: the folder {target.parent} does not exist")
+    try:
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
-        os.replace(temp, path)
+        os.chmod(temp, mode & 0o777 if mode is not None else 0o666 & ~_umask())
+        os.replace(temp, target)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
