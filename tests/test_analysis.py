@@ -5,6 +5,7 @@ from collections import Counter
 from decimal import Decimal
 
 import attrs
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -249,3 +250,60 @@ class TestConflictsTyped:
         for conflict in bilateral.conflicts(partnership):
             assert getattr(conflict.record, conflict.field) == conflict.value
             assert all(claim.value is not None for claim in conflict.alternatives)
+
+
+class TestWhatTheFunctionsTake:
+    MINE = "examples/my-partnership.yaml"
+
+    def test_a_dataset_of_one(self) -> None:
+        """What bilateral.load returns can be passed to every analysis function, as its one partnership."""
+        dataset = bilateral.load(self.MINE)
+        partnership = dataset.partnership()
+        assert bilateral.summarize(dataset) == bilateral.summarize(partnership)
+        assert bilateral.exposure(dataset) == bilateral.exposure(partnership)
+        assert bilateral.timeline(dataset) == bilateral.timeline(partnership)
+        assert bilateral.conflicts(dataset) == bilateral.conflicts(partnership)
+        assert bilateral.as_of(dataset, partnership.data_as_of) == bilateral.as_of(
+            partnership, partnership.data_as_of
+        )
+        assert bilateral.compare(dataset, bilateral.datasets.load()) == bilateral.compare(
+            partnership, bilateral.datasets.load()
+        )
+        assert not bilateral.diff(dataset, partnership)
+
+    def test_a_dataset_of_several(self) -> None:
+        """A dataset of several partnerships gets a TypeError naming dataset.partnership(id)."""
+        with pytest.raises(TypeError) as info:
+            bilateral.exposure(bilateral.datasets.bundle())
+        assert str(info.value) == (
+            "exposure() takes one partnership, but this Dataset holds 6 (russia-venezuela, russia-iran, "
+            "russia-north-korea, russia-cuba, china-venezuela, iran-venezuela): "
+            "pass dataset.partnership('russia-venezuela')"
+        )
+
+    def test_something_else(self) -> None:
+        """A path where a partnership belongs says how to read one."""
+        with pytest.raises(TypeError) as info:
+            bilateral.summarize(self.MINE)  # type: ignore[arg-type]
+        assert str(info.value) == (
+            "summarize() takes a Partnership, or a Dataset of one, not str (read a file with "
+            "bilateral.load, or a bundled one with bilateral.datasets.load)"
+        )
+
+    def test_days_as_iso_text(self) -> None:
+        """A day may be ISO text; anything else that is not a date says what to write."""
+        p = bilateral.datasets.load()
+        assert bilateral.as_of(p, "2024-01-01") == bilateral.as_of(p, dt.date(2024, 1, 1))
+        assert bilateral.summarize(p, as_of="2024-01-01") == bilateral.summarize(p, as_of=dt.date(2024, 1, 1))
+        with pytest.raises(
+            ValueError, match=r"^exposure\(\): as_of='2024-1-1' is not a day \(write YYYY-MM-DD\)$"
+        ):
+            bilateral.exposure(p, as_of="2024-1-1")
+        with pytest.raises(TypeError) as timed:
+            bilateral.as_of(p, dt.datetime(2024, 1, 1, 12))
+        assert str(timed.value) == "as_of(): date is a day, not a date and time: pass date.date()"
+        with pytest.raises(TypeError) as number:
+            bilateral.compare(p, p, as_of=2024)  # type: ignore[arg-type]
+        assert (
+            str(number.value) == "compare(): as_of is a datetime.date or text such as '2024-01-01', not int"
+        )
