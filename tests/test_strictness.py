@@ -656,6 +656,16 @@ class TestLimits:
             "$.x" + "[0]" * 63 + ": lists and mappings nest more than 64 deep here",
         ]
 
+    def test_a_long_bad_value_is_cut_in_the_message(self) -> None:
+        """A message quotes at most 60 characters of a bad value, and says how long it is."""
+        data = _data()
+        data["sources"][0]["id"] = "Bad" * 100
+        _instrument(data)["citations"][0]["source"] = "Bad" * 100
+        assert _errors(data)[0] == (
+            "$.sources[0].id: 'BadBadBadBadBadBadBadBadBadBadBadBadBadBadBadBadBadBadBadBad…' (300 characters) "
+            "is not a valid id (use lower-case letters, digits, '-', '_' and '.', starting with a letter or digit)"
+        )
+
     def test_a_lone_surrogate(self) -> None:
         """JSON can escape half a character (\\ud800); it cannot be written back, so it is refused."""
         text = json.dumps(_data()).replace('"RT"', '"R\\ud800T"')

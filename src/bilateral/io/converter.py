@@ -121,12 +121,12 @@ def _decimal(value: Any, _: type) -> Decimal:
     elif isinstance(value, str):
         if not _NUMBER.fullmatch(value):
             raise ValueError(
-                f"{value!r} is not a number (write digits, a point and an exponent only: '1.5e9')"
+                f"{shown(value)} is not a number (write digits, a point and an exponent only: '1.5e9')"
             )
         try:
             result = Decimal(value)
         except InvalidOperation:
-            raise ValueError(f"{value!r} is not a number") from None
+            raise ValueError(f"{shown(value)} is not a number") from None
     else:
         raise TypeError(f"expected a number, got {_describe(value)}")
     if not result.is_finite():
@@ -146,7 +146,7 @@ def _date(value: Any, _: type) -> dt.date:
             raise ValueError("expected YYYY-MM-DD")
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise ValueError(f"{value!r} is not a valid date ({exc})") from None
+        raise ValueError(f"{shown(value)} is not a valid date ({exc})") from None
 
 
 def _partial_date(value: Any, _: type) -> PartialDate:
@@ -186,7 +186,7 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
             return cls(value)
         except ValueError:
             raise ValueError(
-                f"{value!r} is not a valid {noun} (expected one of: {', '.join(values)})"
+                f"{shown(value)} is not a valid {noun} (expected one of: {', '.join(values)})"
             ) from None
 
     return structure
@@ -259,7 +259,7 @@ def _no_bare_date(value: Any) -> None:
         return
     span = {"day": "that one day", "month": "that month alone", "year": "that year alone"}[date.precision]
     raise ValueError(
-        f"{text!r} is a single date, not a period: write '{text}/..' if it still applies, "
+        f"{shown(text)} is a single date, not a period: write '{text}/..' if it still applies, "
         f"'{text}/' if its end is not known, or '{text}/{text}' for {span}"
     )
 
@@ -366,7 +366,7 @@ def _claims_hook(converter: cattrs.Converter, cls: type, legacy: bool) -> Callab
                     errors.append(_noted(exc, AttributeValidationNote("Structuring value", "value", Any)))
         elif isinstance(name, str) and name.strip():  # a blank one is named by the field's own check
             error = ValueError(
-                f"{name!r} is not a field a claim can be about (one of: {', '.join(sorted(names))})"
+                f"{shown(name)} is not a field a claim can be about (one of: {', '.join(sorted(names))})"
             )
             errors.append(_noted(error, AttributeValidationNote("Structuring field", "field", str)))
         if errors or claim is None:

@@ -16,6 +16,8 @@ from typing import Any
 import attrs
 import pycountry
 
+from bilateral.errors import shown
+
 __all__ = [
     "CHECK",
     "MAX_PLACES",
@@ -55,7 +57,7 @@ def _is_country(code: str) -> bool:
 def country(code: str) -> None:
     """An ISO 3166-1 alpha-3 code in capitals, current or historic (``SUN``)."""
     if not (len(code) == 3 and code.isascii() and code.isupper() and _is_country(code)):
-        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-3 country code")
+        raise ValueError(f"{shown(code)} is not an ISO 3166-1 alpha-3 country code")
 
 
 def currency(code: str) -> None:
@@ -66,7 +68,7 @@ def currency(code: str) -> None:
         and code.isupper()
         and pycountry.currencies.get(alpha_3=code) is not None
     ):
-        raise ValueError(f"{code!r} is not an ISO 4217 currency code")
+        raise ValueError(f"{shown(code)} is not an ISO 4217 currency code")
 
 
 def language(code: str) -> None:
@@ -77,14 +79,14 @@ def language(code: str) -> None:
         and code.islower()
         and pycountry.languages.get(alpha_2=code) is not None
     ):
-        raise ValueError(f"{code!r} is not an ISO 639-1 language code")
+        raise ValueError(f"{shown(code)} is not an ISO 639-1 language code")
 
 
 def identifier(value: str) -> None:
     """A record id: lower-case letters, digits, ``-``, ``_`` and ``.``."""
     if not _ID_RE.fullmatch(value):
         raise ValueError(
-            f"{value!r} is not a valid id (use lower-case letters, digits, '-', '_' and '.',"
+            f"{shown(value)} is not a valid id (use lower-case letters, digits, '-', '_' and '.',"
             " starting with a letter or digit)"
         )
 
@@ -111,7 +113,7 @@ def bounded(value: Decimal) -> None:
     """A finite `Decimal` below 10²⁰ in size, with at most 8 places after the point."""
     if not isinstance(value, Decimal) or isinstance(value, bool):
         raise TypeError(
-            f"expected a Decimal, got {type(value).__name__} {value!r} (write Decimal('{value}'))"
+            f"expected a Decimal, got {type(value).__name__} {shown(value)} (write Decimal('{value}'))"
         )
     if not value.is_finite():
         raise ValueError(f"{value} is not a finite number")

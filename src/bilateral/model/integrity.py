@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from bilateral.errors import Problem
+from bilateral.errors import Problem, shown
 from bilateral.model.amounts import ChangeUnit
 from bilateral.model.debt import DebtRestructuring
 from bilateral.model.disruptions import Disruption
@@ -124,9 +124,11 @@ def _duplicates(
             rid = record.id
             here = f"{path}[{index}].id"
             if rid in taken:
-                found.append(Problem(here, f"duplicate id {rid!r} (already defined in the shared records)"))
+                found.append(
+                    Problem(here, f"duplicate id {shown(rid)} (already defined in the shared records)")
+                )
             elif rid in seen:
-                found.append(Problem(here, f"duplicate id {rid!r} (first used at {seen[rid]})"))
+                found.append(Problem(here, f"duplicate id {shown(rid)} (first used at {seen[rid]})"))
             else:
                 seen[rid] = here
     return found
@@ -137,7 +139,7 @@ def _resolve(value: object, path: str, pools: _Pools) -> list[Problem]:
     for ref_path, kind, ref in references(value, path):
         if ref not in pools.ids[kind]:
             what = kind.replace("_", " ")
-            found.append(Problem(ref_path, f"{ref!r} names no {what} defined in this file"))
+            found.append(Problem(ref_path, f"{shown(ref)} names no {what} defined in this file"))
     return found
 
 
