@@ -230,6 +230,21 @@ class TestMeaning:
             f"{INS}.citations[1].source: 'tass' names no source defined in this file",
         ]
 
+    def test_reference_chains_may_not_come_back(self) -> None:
+        """An actor that owns itself, and an instrument part of one that is part of it, are refused."""
+        data = _data()
+        data["actors"][0]["parent"] = "pdvsa"
+        data["partnerships"][0]["instruments"].append(dict(_instrument(data), id="loan", part_of="treaty"))
+        _instrument(data)["part_of"] = "loan"
+        assert _errors(data) == [
+            "$.actors[0].parent: the chain of parent comes back to 'pdvsa' (pdvsa → pdvsa); "
+            "a record cannot contain itself",
+            f"{INS}.part_of: the chain of part_of comes back to 'treaty' (treaty → loan → treaty); "
+            "a record cannot contain itself",
+            f"{P}.instruments[1].part_of: the chain of part_of comes back to 'loan' (loan → treaty → loan); "
+            "a record cannot contain itself",
+        ]
+
     def test_claims_need_citations(self) -> None:
         """A claim with no citation is refused."""
         data = _data()

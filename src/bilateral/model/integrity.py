@@ -2,7 +2,8 @@
 
 Field values (types, codes, dates, amounts) are checked as each record is
 read. What needs more than one value is checked here, over the whole dataset:
-unique ids, references that resolve, dates in order, flows between the
+unique ids, references that resolve (and chains of them that never come
+back to where they start), dates in order, flows between the
 parties, claims that rest on sources. `problems` finds every breach at once.
 """
 
@@ -44,8 +45,9 @@ def problems(dataset: Dataset) -> list[Problem]:
     for field in ("sources", "actors", "sanctions"):
         found += _resolve(getattr(dataset, field), f"$.{field}", shared)
         found += _record_rules(getattr(dataset, field), f"$.{field}", shared, None)
+    found += _cycles(dataset.actors, "$.actors", "parent", dataset.actors)
     for index, partnership in enumerate(dataset.partnerships):
-        found += _partnership(partnership, f"$.partnerships[{index}]", shared)
+        found += _partnership(partnership, f"$.partnerships[{index}]", shared, dataset.actors)
     return sorted(found, key=Problem.sort_key)
 
 
@@ -89,7 +91,9 @@ def _ids(records: Iterable[Any]) -> Iterator[str]:
         yield record.id
 
 
-def _partnership(p: Partnership, path: str, shared: _Pools) -> list[Problem]:
+def _partnership(
+    p: Partnership, path: str, shared: _Pools, shared_actors: Sequence[Any] = ()
+) -> list[Problem]:
     found: list[Problem] = []
     own = _Pools.of(p.sources, p.actors, p.sanctions, p.instruments, p.trade.figures)
     pools = own | shared
@@ -107,6 +111,32 @@ def _partnership(p: Partnership, path: str, shared: _Pools) -> list[Problem]:
         found += _record_rules(getattr(p, field), f"{path}.{field}", pools, p)
     for claim_path, records in claims:
         found += _record_rules(records, claim_path, pools, p)
+    found += _cycles(p.actors, f"{path}.actors", "parent", (*p.actors, *shared_actors))
+    found += _cycles(p.instruments, f"{path}.instruments", "part_of", p.instruments)
+    return found
+
+
+def _cycles(records: Sequence[Any], path: str, field: str, among: Sequence[Any]) -> list[Problem]:
+    """A chain of references (an actor's ``parent``, an instrument's ``part_of``) that comes back
+    to the record it starts from: an actor that owns itself, A part of B part of A."""
+    by_id: dict[str, Any] = {}
+    for record in among:
+        by_id.setdefault(record.id, record)
+    found = []
+    for index, record in enumerate(records):
+        chain = [record.id]
+        ref = getattr(record, field)
+        while ref is not None and ref in by_id and ref not in chain:
+            chain.append(ref)
+            ref = getattr(by_id[ref], field)
+        if ref == record.id:
+            found.append(
+                Problem(
+                    f"{path}[{index}].{field}",
+                    f"the chain of {field} comes back to {shown(record.id)} ({' → '.join([*chain, ref])}); "
+                    "a record cannot contain itself",
+                )
+            )
     return found
 
 
