@@ -2,6 +2,8 @@
 
 import os
 import stat
+import subprocess
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -129,6 +131,36 @@ class TestAtomicWrite:
         with pytest.raises(IsADirectoryError) as info:
             bilateral.dump(dataset, tmp_path, format="yaml")
         assert str(info.value) == f"[Errno 21] it is a folder, not a file: '{tmp_path}'"
+
+    def test_a_writer_killed_mid_write(self, tmp_path: Path, dataset: bilateral.Dataset) -> None:
+        """kill -9 during a write leaves the old file whole; the next write removes the leftover."""
+        path = tmp_path / "data.yaml"
+        path.write_text("old contents\n")
+        writer = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                "import os, sys, time, bilateral\n"
+                "def stall(fd):\n"
+                "    print('writing', flush=True)\n"
+                "    time.sleep(600)\n"
+                "os.fsync = stall\n"
+                f"bilateral.dump(bilateral.datasets.bundle(), {str(path)!r})\n",
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert writer.stdout is not None
+        assert writer.stdout.readline() == "writing\n"
+        writer.kill()
+        writer.wait(timeout=30)
+        writer.stdout.close()
+        assert path.read_text() == "old contents\n"
+        (left,) = [p.name for p in tmp_path.iterdir() if p.name != "data.yaml"]
+        assert left.startswith(f".data.yaml.{writer.pid}.")
+        bilateral.dump(dataset, path)
+        assert bilateral.load(path) == dataset
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["data.yaml"]
 
 
 class TestReadingBytes:

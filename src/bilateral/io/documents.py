@@ -7,8 +7,11 @@ fields), then, if the form is sound, the rules that tie records together
 """
 
 import codecs
+import contextlib
 import errno
+import glob
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Sequence
@@ -249,8 +252,9 @@ def write_atomic(path: Path, text: str) -> None:
         return
     if not target.parent.is_dir():
         raise FileNotFoundError(2, f"cannot write {path}: the folder {target.parent} does not exist")
+    _sweep(target)
     try:
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp")
     except OSError as exc:
         raise OSError(exc.errno, exc.strerror, str(path)) from None
     try:
@@ -266,6 +270,36 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _sweep(target: Path) -> None:
+    """Remove the temporary files that writers of ``target`` killed mid-write left behind.
+
+    A temporary file's name holds its writer's process id; one whose writer
+    is gone is removed, one whose writer still runs is left alone.
+    """
+    pattern = re.compile(re.escape(f".{target.name}.") + r"([0-9]+)\.[A-Za-z0-9_]+\.tmp")
+    try:
+        siblings = list(target.parent.glob(f".{glob.escape(target.name)}.*.tmp"))
+    except OSError:
+        return
+    for sibling in siblings:
+        match = pattern.fullmatch(sibling.name)
+        if match and not _running(int(match.group(1))):
+            with contextlib.suppress(OSError):  # another sweeper took it, or it is not ours to remove
+                sibling.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
 
 
 def _umask() -> int:
