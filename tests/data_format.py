@@ -143,6 +143,9 @@ def _limits() -> list[str]:
         f"| nesting | lists and mappings at most {MAX_DEPTH} deep |",
         f"| a text value or a key | at most {MAX_TEXT:,} characters, and no lone surrogate (`\\ud800`: "
         "half of a character, which JSON can escape and no file can hold) |",
+        "| characters in text | no control character but a tab and a newline (an ANSI escape, a carriage "
+        "return, DEL, C1), and no bidirectional control (U+202A–U+202E, U+2066–U+2069): a terminal acts on "
+        "the first, and the second shows text in another order than it is written |",
         f"| a number (amount, quantity, change) | below 10²⁰ in size ({checks.MAX_WHOLE_DIGITS} digits before "
         f"the point) and at most {checks.MAX_PLACES} places after it: 28 digits, which `Decimal` computes "
         "with exactly |",

@@ -681,6 +681,30 @@ class TestLimits:
             "is not a valid id (use lower-case letters, digits, '-', '_' and '.', starting with a letter or digit)"
         )
 
+    def test_terminal_controls_in_text(self) -> None:
+        """An ANSI escape, a carriage return or a bidi override in a text is refused: a terminal acts on
+        them, and the text would show otherwise than it is written. A tab and a newline are fine."""
+        data = _data()
+        data["sources"][0]["title"] = "\x1b[2J\x1b[31mred"
+        data["sources"][0]["publisher"] = "RT\r\n"
+        data["partnerships"][0]["title"] = "Russia\u202e–Venezuela"
+        _instrument(data)["title"] = "Strategic\tpartnership\ntreaty"
+        assert _errors(data, schema_sees=False) == [
+            "$.sources[0].title: holds a control character ('\\x1b' at character 1), which a terminal may "
+            "act on; remove it (a tab and a newline are fine)",
+            "$.sources[0].publisher: holds a control character ('\\r' at character 3), which a terminal may "
+            "act on; remove it (a tab and a newline are fine)",
+            f"{P}.title: holds a bidirectional control (U+202E at character 7), which shows text in an order "
+            "other than it is written; remove it",
+        ]
+
+    def test_a_raw_control_character_in_yaml(self) -> None:
+        """A control character YAML itself refuses is named with its line and column."""
+        text = VALID.replace("publisher: RT", "publisher: R\x01T")
+        assert str(_refused(text)) == (
+            "$: not valid YAML: the character '\\x01' is not allowed in YAML (line 5, column 17); remove it"
+        )
+
     def test_a_lone_surrogate(self) -> None:
         """JSON can escape half a character (\\ud800); it cannot be written back, so it is refused."""
         text = json.dumps(_data()).replace('"RT"', '"R\\ud800T"')

@@ -77,9 +77,14 @@ __all__ = [
 
 T = TypeVar("T")
 
-# Text as people write it, from any script, but no lone surrogates (they are
-# not characters and cannot be written to a file).
-_CHARACTERS = st.characters(exclude_categories=["Cs"])
+# Text as people write it, from any script, with tabs and newlines, but no lone
+# surrogates (they are not characters and cannot be written to a file), no other
+# control characters and no bidirectional controls (a file may not hold them).
+_CHARACTERS = st.characters(
+    exclude_categories=["Cs", "Cc"],
+    include_characters="\t\n",
+    exclude_characters="".join(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])),
+)
 _MAX = 2  # items per generated list: enough to matter, small enough to be quick
 
 COUNTRY_CODES: tuple[str, ...] = tuple(sorted(c.alpha_3 for c in pycountry.countries))

@@ -392,7 +392,7 @@ def parse(text: str, fmt: Format) -> Any:
     except tomllib.TOMLDecodeError as exc:
         raise InvalidDataError([Problem("$", f"not valid TOML: {exc}")]) from None
     except yaml.YAMLError as exc:
-        raise InvalidDataError([Problem("$", f"not valid YAML: {_yaml_message(exc)}")]) from None
+        raise InvalidDataError([Problem("$", f"not valid YAML: {_yaml_message(exc, text)}")]) from None
     except RecursionError:
         raise InvalidDataError([Problem("$", f"not readable {name}: nested too deeply")]) from None
     except ValueError as exc:  # a TOML integer of thousands of digits
@@ -401,7 +401,8 @@ def parse(text: str, fmt: Format) -> Any:
 
 def read_problems(data: Any) -> list[Problem]:
     """What no file may hold, wherever it is: values with no single reading (`Unreadable`),
-    lone surrogates, text longer than `MAX_TEXT` and nesting deeper than `MAX_DEPTH`.
+    lone surrogates, control characters (but tab and newline) and bidirectional controls,
+    text longer than `MAX_TEXT` and nesting deeper than `MAX_DEPTH`.
 
     Every such value is listed with its path, in the order of the document.
     """
@@ -429,12 +430,28 @@ def read_problems(data: Any) -> list[Problem]:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Characters a terminal acts on (C0 but tab and newline, DEL, C1: ESC starts an ANSI escape), and
+# the bidirectional controls that make text display in an order other than it is stored.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def _text_problems(text: str) -> list[str]:
     problems = []
     if len(text) > MAX_TEXT:
         problems.append(f"is {len(text):,} characters long, more than the {MAX_TEXT:,} a text may hold")
+    control = _CONTROL.search(text)
+    if control:
+        problems.append(
+            f"holds a control character ({control.group()!r} at character {control.start() + 1}), "
+            "which a terminal may act on; remove it (a tab and a newline are fine)"
+        )
+    bidi = _BIDI.search(text)
+    if bidi:
+        problems.append(
+            f"holds a bidirectional control (U+{ord(bidi.group()):04X} at character {bidi.start() + 1}), "
+            "which shows text in an order other than it is written; remove it"
+        )
     surrogate = _SURROGATE.search(text)
     if surrogate:
         problems.append(
@@ -444,7 +461,12 @@ def _text_problems(text: str) -> list[str]:
     return problems
 
 
-def _yaml_message(exc: yaml.YAMLError) -> str:
+def _yaml_message(exc: yaml.YAMLError, text: str) -> str:
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow, at an offset
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        return f"the character {character!r} is not allowed in YAML (line {line}, column {column}); remove it"
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     if mark is not None:
