@@ -278,6 +278,22 @@ class TestVersionsAndFiles:
         del data["schema_version"]
         assert _errors(data) == ["$.schema_version: is required but missing (this release writes 2)"]
 
+    def test_a_missing_schema_version_hides_nothing(self) -> None:
+        """Without a schema version, the file's other problems are listed too, read as this release writes."""
+        data = _data()
+        del data["schema_version"]
+        _instrument(data)["signed"] = "2025-13"
+        data["sources"].append(dict(data["sources"][0]))
+        assert _errors(data) == [
+            "$.schema_version: is required but missing (this release writes 2)",
+            f"{INS}.signed: '2025-13' is not a valid date (month must be 1 to 12)",
+        ]
+        del _instrument(data)["signed"]
+        assert _errors(data) == [
+            "$.schema_version: is required but missing (this release writes 2)",
+            "$.sources[1].id: duplicate id 'rt' (first used at $.sources[0].id)",
+        ]
+
     def test_errors_name_the_file(self, tmp_path: Path) -> None:
         """Each line of the error starts with the file's name."""
         path = tmp_path / "partners.toml"

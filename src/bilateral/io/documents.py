@@ -100,10 +100,12 @@ def from_data(data: Any) -> Dataset:
     if not isinstance(data, dict):
         raise refuse([Problem("$", "expected a mapping with schema_version and partnerships at the top")])
     version = data.get("schema_version")
-    if "schema_version" not in data:
-        raise refuse(
-            [Problem("$.schema_version", f"is required but missing (this release writes {SCHEMA_VERSION})")]
-        )
+    missing = []
+    if "schema_version" not in data:  # one problem among the others, read as this release writes
+        missing = [
+            Problem("$.schema_version", f"is required but missing (this release writes {SCHEMA_VERSION})")
+        ]
+        data = {"schema_version": SCHEMA_VERSION, **data}
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         raise refuse(
             [
@@ -122,14 +124,14 @@ def from_data(data: Any) -> Dataset:
         read_as = version if isinstance(version, int) and not isinstance(version, bool) else SCHEMA_VERSION
         dataset = structure(data, Dataset, read_as)
     except InvalidDataError as exc:
-        raise refuse(exc.problems) from None
+        raise refuse([*missing, *exc.problems]) from None
     # What is read is what this release writes; `dumps` writes the current version.
     dataset = (
         attrs.evolve(dataset, schema_version=SCHEMA_VERSION)
         if dataset.schema_version != SCHEMA_VERSION
         else dataset
     )
-    found = problems(dataset)
+    found = [*missing, *problems(dataset)]
     if found or odd:
         raise refuse(found)
     return dataset
