@@ -307,3 +307,59 @@ class TestWhatTheFunctionsTake:
         assert (
             str(number.value) == "compare(): as_of is a datetime.date or text such as '2024-01-01', not int"
         )
+
+
+LARGEST = Decimal("99999999999999999999.99999999")
+
+
+class TestArithmeticAtTheBounds:
+    """Trade arithmetic on any amount and change a file may hold gives a value or "not computable" (None)."""
+
+    @staticmethod
+    def _figure(amount: Decimal) -> bilateral.TradeFigure:
+        money = bilateral.Money(amount, "USD", bilateral.Qualifier.ABOUT)
+        return bilateral.TradeFigure("f", bilateral.Period.parse("2024"), value=money)
+
+    @pytest.mark.parametrize(
+        ("value", "unit", "expected"),
+        [
+            (Decimal("-100"), bilateral.ChangeUnit.PERCENT, None),  # a fall of 100% leaves no baseline
+            (Decimal("-99.99999999"), bilateral.ChangeUnit.PERCENT, None),  # past 10^20: not computable
+            (Decimal("0"), bilateral.ChangeUnit.FACTOR, None),
+            (Decimal("0.00000001"), bilateral.ChangeUnit.FACTOR, None),
+            (LARGEST, bilateral.ChangeUnit.PERCENT, Decimal("100")),
+            (Decimal("2"), bilateral.ChangeUnit.FACTOR, Decimal("50000000000000000000")),
+        ],
+    )
+    def test_implied_baseline(
+        self, value: Decimal, unit: bilateral.ChangeUnit, expected: Decimal | None
+    ) -> None:
+        """The largest amount over the smallest, largest and zero changes: a value, or None."""
+        from bilateral.analysis.growth import implied_baseline
+
+        change = bilateral.TradeChange(
+            "c", bilateral.Period.parse("2024"), value, unit, baseline=bilateral.Period.parse("2018")
+        )
+        derived = implied_baseline(change, self._figure(LARGEST))
+        assert (derived.value.amount if derived else None) == expected
+
+    @pytest.mark.parametrize(
+        ("baseline", "aim", "growth", "achieved"),
+        [
+            (Decimal("0.00000001"), LARGEST, Decimal("4641488.8"), Decimal("0.0")),
+            (LARGEST, Decimal("0"), Decimal("-100.0"), None),
+            (Decimal("0"), LARGEST, None, None),
+            (Decimal("1"), Decimal("1"), Decimal("0.0"), Decimal("100.0")),
+        ],
+    )
+    def test_target_progress(
+        self, baseline: Decimal, aim: Decimal, growth: Decimal | None, achieved: Decimal | None
+    ) -> None:
+        """Zero, the smallest and the largest amounts as baseline and target: a rate, or None."""
+        from bilateral.analysis.growth import target_progress
+
+        target = bilateral.TradeTarget(
+            "t", bilateral.Money(aim, "USD"), bilateral.PartialDate(2030), baseline="f"
+        )
+        progress = target_progress(target, self._figure(baseline))
+        assert (progress.required_growth, progress.achieved) == (growth, achieved)
