@@ -3,6 +3,7 @@
 import csv
 import io
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -364,3 +365,48 @@ class TestRefusals:
             f"{odd}: $.x: unknown field (expected one of: actors, partnerships, sanctions, schema_version, sources)",
             f"{odd}: 2 problems",
         ]
+
+
+COMMANDS = [
+    "list",
+    "schema",
+    "validate",
+    "convert",
+    "summary",
+    "instruments",
+    "timeline",
+    "exposure",
+    "sanctions",
+    "conflicts",
+    "sources",
+    "compare",
+    "diff",
+    "report",
+]
+
+
+class TestHelp:
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_every_argument_has_help(self, command: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """In every command's --help, each argument and option is followed by what it does."""
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        lines = capsys.readouterr().out.split("\n\nexample")[0].splitlines()
+        entries = [i for i, line in enumerate(lines) if re.match(r"  \S", line)]
+        bare = [
+            lines[i].strip()
+            for i in entries
+            if not re.match(r"  \S.*?\s{2,}\S", lines[i])
+            and not (i + 1 < len(lines) and re.match(r" {10,}\S", lines[i + 1]))
+        ]
+        assert entries
+        assert bare == []
+
+    def test_a_usage_error_shows_the_command_s_usage(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`bilateral compare russia-venezuela` shows compare's usage and the reason, not the top level's."""
+        with pytest.raises(SystemExit) as info:
+            main(["compare", "russia-venezuela"])
+        assert info.value.code == 2
+        err = capsys.readouterr().err
+        assert err.startswith("usage: bilateral compare ")
+        assert err.endswith("bilateral compare: error: compare needs two or more datasets\n")

@@ -91,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=(*FORMATS, "yml"), help="the files' format (default: each suffix)"
     )
     convert = command("convert", "Rewrite a data file in another format.")
-    convert.add_argument("file", metavar="FILE")
+    convert.add_argument("file", metavar="FILE", help="the data file to rewrite")
     convert.add_argument(
         "--from", dest="source_format", choices=(*FORMATS, "yml"), help="its format (default: its suffix)"
     )
@@ -134,9 +134,15 @@ def _parser() -> argparse.ArgumentParser:
 
     table_command("summary", "Key figures, the cooperation areas and the sanctions of a partnership.")
     instruments = table_command("instruments", "The instruments of a partnership, filtered.", dated=False)
-    instruments.add_argument("--area", choices=[a.value for a in CooperationArea])
-    instruments.add_argument("--status", choices=[s.value for s in Status])
-    instruments.add_argument("--kind", choices=[k.value for k in InstrumentKind])
+    instruments.add_argument(
+        "--area", choices=[a.value for a in CooperationArea], help="only the instruments in this area"
+    )
+    instruments.add_argument(
+        "--status", choices=[s.value for s in Status], help="only the instruments with this status"
+    )
+    instruments.add_argument(
+        "--kind", choices=[k.value for k in InstrumentKind], help="only the instruments of this kind"
+    )
     table_command("timeline", "Every dated event of a partnership, in order.", dated=False)
     exposure = table_command("exposure", "Instruments that run through sanctioned actors or sectors.")
     exposure.add_argument(
@@ -151,15 +157,29 @@ def _parser() -> argparse.ArgumentParser:
     table_command("sources", "The sources of a partnership and how many claims cite each.", dated=False)
     table_command("compare", "Two or more partnerships side by side, area by area.", many=True)
     diff = command("diff", "The records added, removed and changed between two versions.")
-    diff.add_argument("old", metavar="OLD")
-    diff.add_argument("new", metavar="NEW")
-    diff.add_argument("--format", default="github", choices=TABLE_FORMATS)
-    diff.add_argument("-o", "--output", metavar="FILE")
+    diff.add_argument("old", metavar="OLD", help="the earlier version: a bundled dataset or a data file")
+    diff.add_argument("new", metavar="NEW", help="the later version: a bundled dataset or a data file")
+    diff.add_argument(
+        "--format", default="github", choices=TABLE_FORMATS, help="the table format (default: github)"
+    )
+    diff.add_argument(
+        "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
+    )
     report = command("report", "A whole document on one partnership, or comparing several.")
-    report.add_argument("datasets", nargs="*", metavar="DATASET|FILE", help=f"default: {datasets.DEFAULT}")
+    report.add_argument(
+        "datasets",
+        nargs="*",
+        metavar="DATASET|FILE",
+        help=f"bundled datasets or data files (default: {datasets.DEFAULT})",
+    )
     report.add_argument("--format", default="md", choices=REPORT_FORMATS, help="md (default), html or latex")
-    report.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD")
-    report.add_argument("--citations", default="footnotes", choices=("footnotes", "column", "none"))
+    report.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="the day to answer for")
+    report.add_argument(
+        "--citations",
+        default="footnotes",
+        choices=("footnotes", "column", "none"),
+        help="sources as numbered footnotes (default), as a column, or none",
+    )
     report.add_argument(
         "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
     )
@@ -276,13 +296,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with ``argv`` (default: the process's arguments); return the exit code."""
     parser = _parser()
     args = parser.parse_args(argv)
+    usage = _subparser(parser, args.command)  # a usage error shows the command's own usage
     if args.command == "convert":
-        args.to = _target_format(parser, args.to, args.output)
+        args.to = _target_format(usage, args.to, args.output)
     if args.command == "compare" and len(args.datasets) < 2:
-        parser.error("compare needs two or more datasets")
+        usage.error("compare needs two or more datasets")
     overwritten = _overwrites_input(args)
     if overwritten is not None:
-        parser.error(f"-o {args.output} would replace the input file {overwritten}; write elsewhere")
+        usage.error(f"-o {args.output} would replace the input file {overwritten}; write elsewhere")
     try:
         if args.command == "list":
             return _list()
@@ -317,6 +338,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _Refused as exc:
         print(f"bilateral: {exc}", file=sys.stderr)
         return 1
+
+
+def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    """The parser of the command ``name``."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            found: argparse.ArgumentParser = action.choices[name]
+            return found
+    return parser
 
 
 def _list() -> int:
