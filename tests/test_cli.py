@@ -336,7 +336,28 @@ class TestRefusals:
         assert main(["summary", str(many)]) == 1
         assert capsys.readouterr().err == (
             f"bilateral: {many}: the dataset holds 6 partnerships (russia-venezuela, russia-iran, "
-            "russia-north-korea, russia-cuba, china-venezuela, iran-venezuela); name one\n"
+            f"russia-north-korea, russia-cuba, china-venezuela, iran-venezuela); name one with "
+            f"--partnership ID, or as {many}#ID\n"
+        )
+
+    def test_naming_a_partnership_of_a_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--partnership ID, or FILE#ID, picks one partnership of a file that holds several."""
+        many = tmp_path / "many.yaml"
+        bilateral.dump(bilateral.datasets.bundle(), many)
+        assert main(["summary", "russia-cuba", "--citations", "none"]) == 0
+        bundled = capsys.readouterr().out
+        assert main(["summary", str(many), "--partnership", "russia-cuba", "--citations", "none"]) == 0
+        assert capsys.readouterr().out == bundled
+        assert main(["summary", f"{many}#russia-cuba", "--citations", "none"]) == 0
+        assert capsys.readouterr().out == bundled
+        assert main(["compare", f"{many}#russia-cuba", f"{many}#russia-iran", "--format", "csv"]) == 0
+        assert capsys.readouterr().out.splitlines()[0] == "area,Russia–Cuba,Russia–Iran"
+        assert main(["diff", str(many), str(many), "-p", "russia-iran"]) == 0
+        assert capsys.readouterr().out == "no changes\n"
+        assert main(["summary", str(many), "-p", "atlantis"]) == 1
+        assert capsys.readouterr().err == (
+            f"bilateral: {many}: no partnership has the id 'atlantis' (there are: russia-venezuela, "
+            "russia-iran, russia-north-korea, russia-cuba, china-venezuela, iran-venezuela)\n"
         )
 
     def test_a_file_of_no_known_format(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

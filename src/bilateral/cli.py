@@ -57,6 +57,15 @@ _EPILOG = {
 }
 
 
+def _partnership_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "-p",
+        "--partnership",
+        metavar="ID",
+        help="the partnership to use in a data file that holds several (or write FILE#ID)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bilateral",
@@ -116,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
                 metavar="DATASET|FILE",
                 help=f"a bundled dataset or a data file (default: {datasets.DEFAULT})",
             )
+        _partnership_option(sub)
         if dated:  # the other tables show every record, whatever the day
             sub.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="the day to answer for")
         sub.add_argument(
@@ -159,6 +169,7 @@ def _parser() -> argparse.ArgumentParser:
     diff = command("diff", "The records added, removed and changed between two versions.")
     diff.add_argument("old", metavar="OLD", help="the earlier version: a bundled dataset or a data file")
     diff.add_argument("new", metavar="NEW", help="the later version: a bundled dataset or a data file")
+    _partnership_option(diff)
     diff.add_argument(
         "--format", default="github", choices=TABLE_FORMATS, help="the table format (default: github)"
     )
@@ -172,6 +183,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DATASET|FILE",
         help=f"bundled datasets or data files (default: {datasets.DEFAULT})",
     )
+    _partnership_option(report)
     report.add_argument("--format", default="md", choices=REPORT_FORMATS, help="md (default), html or latex")
     report.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="the day to answer for")
     report.add_argument(
@@ -199,19 +211,27 @@ class _Refused(Exception):
     """What the user asked for cannot be done, for a reason the message gives (exit 1)."""
 
 
-def _partnership(name: str) -> Partnership:
-    """A bundled dataset by name, or the one partnership of a data file."""
+def _partnership(name: str, partnership_id: str | None = None) -> Partnership:
+    """A bundled dataset by name, or a partnership of a data file: its only one, the one
+    ``FILE#ID`` names, or the one ``--partnership ID`` names."""
     if name in datasets.names():
         return datasets.load(name)
-    if not Path(name).exists():
+    path = name
+    if not Path(name).exists() and "#" in name and Path(name.rsplit("#", 1)[0]).exists():
+        path, partnership_id = name.rsplit("#", 1)
+    if not Path(path).exists():
         raise _Refused(f"{name!r} is neither a bundled dataset ({', '.join(datasets.names())}) nor a file")
-    if not _has_format(name):
-        raise _Refused(f"cannot tell the format of {name!r} (name it .json, .toml or .yaml)")
-    dataset = load(name)
+    if not _has_format(path):
+        raise _Refused(f"cannot tell the format of {path!r} (name it .json, .toml or .yaml)")
+    dataset = load(path)
+    if partnership_id is not None and partnership_id not in dataset.ids():
+        raise _Refused(
+            f"{path}: no partnership has the id {partnership_id!r} (there are: {', '.join(dataset.ids()) or 'none'})"
+        )
     try:
-        return dataset.partnership()
+        return dataset.partnership(partnership_id)
     except LookupError as exc:  # several partnerships, and none named
-        raise _Refused(f"{name}: {exc}") from None
+        raise _Refused(f"{path}: {exc} with --partnership ID, or as {path}#ID") from None
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -230,7 +250,8 @@ def _inputs(args: argparse.Namespace) -> list[str]:
         if isinstance(value, str):
             names.append(value)
     names.extend(getattr(args, "datasets", None) or [])
-    return [name for name in names if Path(name).exists()]
+    files = [name if Path(name).exists() else name.rsplit("#", 1)[0] for name in names]  # FILE#ID
+    return [name for name in files if Path(name).exists()]
 
 
 def _overwrites_input(args: argparse.Namespace) -> str | None:
@@ -248,10 +269,10 @@ def _overwrites_input(args: argparse.Namespace) -> str | None:
 def _tables(args: argparse.Namespace) -> int:
     fmt, cite = args.format, args.citations
     if args.command == "compare":
-        found = [_partnership(n) for n in args.datasets]
+        found = [_partnership(n, args.partnership) for n in args.datasets]
         _emit(tables.render(tables.comparison(compare(*found, as_of=args.as_of)), fmt, cite), args.output)
         return 0
-    p = _partnership(args.dataset)
+    p = _partnership(args.dataset, args.partnership)
     built: list[tables.Table]
     if args.command == "summary":
         built = [tables.overview(p, args.as_of), tables.areas(p, args.as_of), tables.sanctions(p, args.as_of)]
@@ -279,7 +300,7 @@ def _tables(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    found = diff(_partnership(args.old), _partnership(args.new))
+    found = diff(_partnership(args.old, args.partnership), _partnership(args.new, args.partnership))
     text = tables.render(tables.diff(found), args.format)
     _emit(text if found else "no changes", args.output)
     return 0
@@ -287,7 +308,7 @@ def _diff(args: argparse.Namespace) -> int:
 
 def _write_report(args: argparse.Namespace) -> int:
     names = args.datasets or [datasets.DEFAULT]
-    found = [_partnership(n) for n in names]
+    found = [_partnership(n, args.partnership) for n in names]
     _emit(report(found, args.format, args.as_of, args.citations), args.output)
     return 0
 
