@@ -127,7 +127,9 @@ def numbers(min_value: Decimal | int | None = None) -> st.SearchStrategy[Decimal
         lambda places: st.decimals(min_value=max(low, -largest + 1), max_value=largest - 1, places=places)
     )
     scaled = st.builds(
-        lambda digits, exponent, negative: (-1 if negative else 1) * Decimal(digits).scaleb(exponent),
+        lambda digits, exponent, negative: (
+            (-1 if negative and digits else 1) * Decimal(digits).scaleb(exponent)
+        ),
         st.integers(0, 999),
         st.integers(-checks.MAX_PLACES, checks.MAX_WHOLE_DIGITS - 3),
         st.booleans(),

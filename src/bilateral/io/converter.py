@@ -49,7 +49,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from bilateral.errors import InvalidDataError, Problem, child_path, shown
 from bilateral.io.formats import Unreadable, parse
-from bilateral.model.checks import CHECK, SINGLE_DATE, run_check
+from bilateral.model.checks import CHECK, SINGLE_DATE, places, run_check
 from bilateral.model.dates import PartialDate, Period
 from bilateral.model.partnership import SCHEMA_VERSION
 from bilateral.model.sources import AlternativeClaim, claimable
@@ -131,6 +131,7 @@ def _decimal(value: Any, _: type) -> Decimal:
         raise TypeError(f"expected a number, got {_describe(value)}")
     if not result.is_finite():
         raise ValueError(f"{value} is not a finite number")
+    places(result)
     return result
 
 

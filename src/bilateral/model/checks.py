@@ -33,6 +33,7 @@ __all__ = [
     "language",
     "non_empty",
     "non_negative",
+    "places",
     "refers",
     "run_check",
     "single_date",
@@ -99,8 +100,9 @@ def non_empty(value: str) -> None:
 
 #: The most digits a number (an amount, a quantity, a change) may have before its point: it is below 10²⁰.
 MAX_WHOLE_DIGITS = 20
-#: The most digits a number may have after its point. With `MAX_WHOLE_DIGITS`, every number
-#: has at most 28 digits, which `Decimal` computes with exactly.
+#: The most digits a number written in a file may have after its point. With `MAX_WHOLE_DIGITS`,
+#: every number read has at most 28 digits, which `Decimal` computes with exactly. (A number
+#: computed in Python may have more places; it is refused only when written, by `places`.)
 MAX_PLACES = 8
 
 
@@ -110,7 +112,7 @@ def _number_text(value: Decimal) -> str:
 
 
 def bounded(value: Decimal) -> None:
-    """A finite `Decimal` below 10²⁰ in size, with at most 8 places after the point."""
+    """A finite `Decimal` below 10²⁰ in size."""
     if not isinstance(value, Decimal) or isinstance(value, bool):
         raise TypeError(
             f"expected a Decimal, got {type(value).__name__} {shown(value)} (write Decimal('{value}'))"
@@ -122,6 +124,10 @@ def bounded(value: Decimal) -> None:
             f"{_number_text(value)} is too large (a number has at most {MAX_WHOLE_DIGITS} digits "
             "before the point)"
         )
+
+
+def places(value: Decimal) -> None:
+    """A `Decimal` of at most `MAX_PLACES` places after the point, as a file may hold."""
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and -exponent > MAX_PLACES:
         raise ValueError(
