@@ -33,7 +33,7 @@ import enum
 import string
 import typing
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from typing import Any, TypeVar
 
 import attrs
@@ -116,33 +116,30 @@ def currencies() -> st.SearchStrategy[str]:
 
 def numbers(min_value: Decimal | int | None = None) -> st.SearchStrategy[Decimal]:
     """Any number a file may hold: below 10²⁰ in size, with up to 8 places after the point,
-    written in any of the ways `Decimal` keeps (``1.10``, ``1E+5``, ``0.00000001``)."""
-    largest = Decimal(10) ** checks.MAX_WHOLE_DIGITS
-    low = -largest if min_value is None else Decimal(min_value)
-
-    def within(value: Decimal) -> bool:
-        return low <= value < largest
-
-    placed = st.integers(0, checks.MAX_PLACES).flatmap(
-        lambda places: st.decimals(min_value=max(low, -largest + 1), max_value=largest - 1, places=places)
+    written in any of the ways `Decimal` keeps (``1.10``, ``1E+5``, ``0.00000001``);
+    of ``min_value`` or more if given (0 or more: amounts)."""
+    signs = st.just(1) if min_value is not None and min_value >= 0 else st.sampled_from((1, 1, -1))
+    placed = st.builds(
+        _number,
+        signs,
+        st.integers(0, 10**checks.MAX_WHOLE_DIGITS - 1),
+        st.integers(0, 10**checks.MAX_PLACES - 1),
+        st.integers(0, checks.MAX_PLACES),
     )
-    scaled = st.builds(
-        lambda digits, exponent, negative: (
-            (-1 if negative and digits else 1) * Decimal(digits).scaleb(exponent)
-        ),
-        st.integers(0, 999),
-        st.integers(-checks.MAX_PLACES, checks.MAX_WHOLE_DIGITS - 3),
-        st.booleans(),
+    scaled = st.builds(  # 1E+5, 2.5E+12: positive exponents, as Decimal keeps them
+        lambda sign, digits, exponent: sign * Decimal(digits).scaleb(exponent),
+        signs,
+        st.integers(1, 999),
+        st.integers(1, checks.MAX_WHOLE_DIGITS - 3),
     )
-    return (placed | scaled).filter(within).filter(_fits)
+    low = None if min_value is None else Decimal(min_value)
+    return (placed | scaled).filter(lambda value: low is None or value >= low)
 
 
-def _fits(value: Decimal) -> bool:
-    try:
-        checks.bounded(value)
-    except ValueError:
-        return False
-    return True
+def _number(sign: int, whole: int, fraction: int, places: int) -> Decimal:
+    value = Decimal(whole) + Decimal(fraction).scaleb(-checks.MAX_PLACES)
+    value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
+    return value if sign > 0 or not value else -value
 
 
 def amounts() -> st.SearchStrategy[Decimal]:
