@@ -2,8 +2,13 @@
 
 Reading keeps every number exact (decimals become `Decimal`, never `float`),
 refuses duplicate keys instead of keeping the last, and turns a parser's
-complaint into a `Problem` with its line. Writing is deterministic: the same
-data always gives the same text.
+complaint into a `Problem` with its line. A YAML value with no single reading
+(``010``, ``190:20:30.15``, ``!!float text``, an unsupported tag) stays in its
+place as an `Unreadable`, so that its problem has a path; `read_problems` lists
+those, with what no file may hold (lone surrogates, control characters, text
+past `MAX_TEXT`, nesting past `MAX_DEPTH`). Aliases may not expand a document
+past `MAX_SIZE`. Writing is deterministic: the same data always gives the same
+text.
 """
 
 import json
