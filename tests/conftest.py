@@ -1,5 +1,6 @@
 """Shared fixtures. Hypothesis profiles are left alone: with CI set, hypothesis
-loads its own derandomised ``ci`` profile."""
+loads its own derandomised ``ci`` profile. One more is registered, not loaded:
+``fuzz``, for a long run of ``tests/test_fuzz.py`` (``--hypothesis-profile fuzz``)."""
 
 import os
 import shutil
@@ -7,6 +8,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "fuzz",
+    max_examples=int(os.environ.get("BILATERAL_FUZZ_EXAMPLES", "50000")),
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = REPO.parent / "shared" / "sources"

@@ -15,6 +15,8 @@ from typing import Any
 import attrs
 
 import bilateral
+from bilateral.errors import SHOWN
+from bilateral.io.formats import MAX_DEPTH, MAX_SIZE, MAX_TEXT
 from bilateral.io.schema import descriptions, summary
 from bilateral.model import checks
 from bilateral.model.integrity import CLAIMS
@@ -47,7 +49,8 @@ _CHECKS = {
     checks.language: "ISO 639-1 code (`en`)",
     checks.identifier: "id (`a-z`, `0-9`, `-`, `_`, `.`)",
     checks.non_empty: "text, not blank",
-    checks.non_negative: "number ≥ 0",
+    checks.non_negative: "number ≥ 0 (below 10²⁰, at most 8 places after the point)",
+    checks.bounded: "number (below 10²⁰ in size, at most 8 places after the point)",
 }
 _PLAIN = {
     str: "text",
@@ -124,6 +127,42 @@ def _enums() -> list[type[enum.Enum]]:
     return seen
 
 
+def _limits() -> list[str]:
+    return [
+        "## Limits",
+        "",
+        "So that any file reads in bounded time and memory, and every value reads one way and",
+        "writes back the same, a file is refused, with a problem at the path of each value",
+        "that breaks one of these:",
+        "",
+        "| what | limit |",
+        "| --- | --- |",
+        f"| a file | at most {MAX_SIZE:,} bytes (a text given to `loads`: characters) |",
+        f"| YAML aliases | may not expand the document past {MAX_SIZE:,} characters, nor refer to a list "
+        "or mapping that holds them |",
+        f"| nesting | lists and mappings at most {MAX_DEPTH} deep |",
+        f"| a text value or a key | at most {MAX_TEXT:,} characters, and no lone surrogate (`\\ud800`: "
+        "half of a character, which JSON can escape and no file can hold) |",
+        "| characters in text | no control character but a tab and a newline (an ANSI escape, a carriage "
+        "return, DEL, C1), and no bidirectional control (U+202A–U+202E, U+2066–U+2069): a terminal acts on "
+        "the first, and the second shows text in another order than it is written |",
+        f"| a number (amount, quantity, change) | below 10²⁰ in size ({checks.MAX_WHOLE_DIGITS} digits before "
+        f"the point) and at most {checks.MAX_PLACES} places after it: 28 digits, which `Decimal` computes "
+        "with exactly |",
+        f"| a value quoted in a message | cut to {SHOWN} characters, with its length |",
+        "",
+        "A plain YAML value that YAML 1.1 and YAML 1.2 read differently is refused with both",
+        "readings and the fix: `010` (octal 8 to YAML 1.1, 10 to YAML 1.2), `1_000`, `1:30` and",
+        "`190:20:30.15` (base 60), `0b101`. Quote it for text, or write the number in plain",
+        "digits. `yes`, `no`, `on` and `off` are true and",
+        "false, and refused as text with the advice to quote them. Of YAML's tags, `!!str`,",
+        "`!!int`, `!!float`, `!!bool`, `!!null`, `!!timestamp`, `!!seq` and `!!map` are read",
+        "when the value is one of their kind (`!!float text` and `!!bool maybe` are problems);",
+        "every other tag (`!!binary`, `!!set`, `!!python/…`, `!custom`) is refused.",
+        "",
+    ]
+
+
 def render() -> str:
     lines = [
         "# Data format reference",
@@ -162,6 +201,7 @@ def render() -> str:
         "type); `bilateral convert FILE --to yaml -o FILE2` writes version 2 |",
         "",
     ]
+    lines += _limits()
     for cls in RECORDS:
         attributes = descriptions(cls)
         lines += [

@@ -5,6 +5,7 @@ from collections import Counter
 from decimal import Decimal
 
 import attrs
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -249,3 +250,116 @@ class TestConflictsTyped:
         for conflict in bilateral.conflicts(partnership):
             assert getattr(conflict.record, conflict.field) == conflict.value
             assert all(claim.value is not None for claim in conflict.alternatives)
+
+
+class TestWhatTheFunctionsTake:
+    MINE = "examples/my-partnership.yaml"
+
+    def test_a_dataset_of_one(self) -> None:
+        """What bilateral.load returns can be passed to every analysis function, as its one partnership."""
+        dataset = bilateral.load(self.MINE)
+        partnership = dataset.partnership()
+        assert bilateral.summarize(dataset) == bilateral.summarize(partnership)
+        assert bilateral.exposure(dataset) == bilateral.exposure(partnership)
+        assert bilateral.timeline(dataset) == bilateral.timeline(partnership)
+        assert bilateral.conflicts(dataset) == bilateral.conflicts(partnership)
+        assert bilateral.as_of(dataset, partnership.data_as_of) == bilateral.as_of(
+            partnership, partnership.data_as_of
+        )
+        assert bilateral.compare(dataset, bilateral.datasets.load()) == bilateral.compare(
+            partnership, bilateral.datasets.load()
+        )
+        assert not bilateral.diff(dataset, partnership)
+
+    def test_a_dataset_of_several(self) -> None:
+        """A dataset of several partnerships gets a TypeError naming dataset.partnership(id)."""
+        with pytest.raises(TypeError) as info:
+            bilateral.exposure(bilateral.datasets.bundle())
+        assert str(info.value) == (
+            "exposure() takes one partnership, but this Dataset holds 6 (russia-venezuela, russia-iran, "
+            "russia-north-korea, russia-cuba, china-venezuela, iran-venezuela): "
+            "pass dataset.partnership('russia-venezuela')"
+        )
+
+    def test_something_else(self) -> None:
+        """A path where a partnership belongs says how to read one."""
+        with pytest.raises(TypeError) as info:
+            bilateral.summarize(self.MINE)  # type: ignore[arg-type]
+        assert str(info.value) == (
+            "summarize() takes a Partnership, or a Dataset of one, not str (read a file with "
+            "bilateral.load, or a bundled one with bilateral.datasets.load)"
+        )
+
+    def test_days_as_iso_text(self) -> None:
+        """A day may be ISO text; anything else that is not a date says what to write."""
+        p = bilateral.datasets.load()
+        assert bilateral.as_of(p, "2024-01-01") == bilateral.as_of(p, dt.date(2024, 1, 1))
+        assert bilateral.summarize(p, as_of="2024-01-01") == bilateral.summarize(p, as_of=dt.date(2024, 1, 1))
+        with pytest.raises(
+            ValueError, match=r"^exposure\(\): as_of='2024-1-1' is not a day \(write YYYY-MM-DD\)$"
+        ):
+            bilateral.exposure(p, as_of="2024-1-1")
+        with pytest.raises(TypeError) as timed:
+            bilateral.as_of(p, dt.datetime(2024, 1, 1, 12))
+        assert str(timed.value) == "as_of(): date is a day, not a date and time: pass date.date()"
+        with pytest.raises(TypeError) as number:
+            bilateral.compare(p, p, as_of=2024)  # type: ignore[arg-type]
+        assert (
+            str(number.value) == "compare(): as_of is a datetime.date or text such as '2024-01-01', not int"
+        )
+
+
+LARGEST = Decimal("99999999999999999999.99999999")
+
+
+class TestArithmeticAtTheBounds:
+    """Trade arithmetic on any amount and change a file may hold gives a value or "not computable" (None)."""
+
+    @staticmethod
+    def _figure(amount: Decimal) -> bilateral.TradeFigure:
+        money = bilateral.Money(amount, "USD", bilateral.Qualifier.ABOUT)
+        return bilateral.TradeFigure("f", bilateral.Period.parse("2024"), value=money)
+
+    @pytest.mark.parametrize(
+        ("value", "unit", "expected"),
+        [
+            (Decimal("-100"), bilateral.ChangeUnit.PERCENT, None),  # a fall of 100% leaves no baseline
+            (Decimal("-99.99999999"), bilateral.ChangeUnit.PERCENT, None),  # past 10^20: not computable
+            (Decimal("0"), bilateral.ChangeUnit.FACTOR, None),
+            (Decimal("0.00000001"), bilateral.ChangeUnit.FACTOR, None),
+            (LARGEST, bilateral.ChangeUnit.PERCENT, Decimal("100")),
+            (Decimal("2"), bilateral.ChangeUnit.FACTOR, Decimal("50000000000000000000")),
+        ],
+    )
+    def test_implied_baseline(
+        self, value: Decimal, unit: bilateral.ChangeUnit, expected: Decimal | None
+    ) -> None:
+        """The largest amount over the smallest, largest and zero changes: a value, or None."""
+        from bilateral.analysis.growth import implied_baseline
+
+        change = bilateral.TradeChange(
+            "c", bilateral.Period.parse("2024"), value, unit, baseline=bilateral.Period.parse("2018")
+        )
+        derived = implied_baseline(change, self._figure(LARGEST))
+        assert (derived.value.amount if derived else None) == expected
+
+    @pytest.mark.parametrize(
+        ("baseline", "aim", "growth", "achieved"),
+        [
+            (Decimal("0.00000001"), LARGEST, Decimal("4641488.8"), Decimal("0.0")),
+            (LARGEST, Decimal("0"), Decimal("-100.0"), None),
+            (Decimal("0"), LARGEST, None, None),
+            (Decimal("1"), Decimal("1"), Decimal("0.0"), Decimal("100.0")),
+        ],
+    )
+    def test_target_progress(
+        self, baseline: Decimal, aim: Decimal, growth: Decimal | None, achieved: Decimal | None
+    ) -> None:
+        """Zero, the smallest and the largest amounts as baseline and target: a rate, or None."""
+        from bilateral.analysis.growth import target_progress
+
+        target = bilateral.TradeTarget(
+            "t", bilateral.Money(aim, "USD"), bilateral.PartialDate(2030), baseline="f"
+        )
+        progress = target_progress(target, self._figure(baseline))
+        assert (progress.required_growth, progress.achieved) == (growth, achieved)

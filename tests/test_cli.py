@@ -2,6 +2,9 @@
 
 import csv
 import io
+import os
+import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -286,3 +289,146 @@ class TestTableCommands:
         )
         assert result.stdout.startswith("| figure ")
         assert result.stderr == ""
+
+
+class TestWrites:
+    def test_output_to_dev_null(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """-o /dev/null writes into the device and leaves it one."""
+        assert main(["summary", "-o", "/dev/null"]) == 0
+        assert capsys.readouterr() == ("", "")
+        assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+    def test_output_dash_is_standard_output(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """-o - writes to standard output, for tables and for convert."""
+        assert main(["convert", GOOD, "--to", "json", "-o", "-"]) == 0
+        assert bilateral.loads(capsys.readouterr().out, "json") == bilateral.load(GOOD)
+        assert main(["sources", "--format", "csv", "-o", "-"]) == 0
+        assert capsys.readouterr().out.startswith("id,publisher,title,kind,published,claims\n")
+
+    def test_output_over_an_input_is_a_usage_error(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """`bilateral summary mine.yaml -o mine.yaml` would replace the data with a table: exit 2, file kept."""
+        mine = tmp_path / "mine.yaml"
+        mine.write_text(Path(GOOD).read_text(encoding="utf-8"), encoding="utf-8")
+        before = mine.read_bytes()
+        with pytest.raises(SystemExit) as info:
+            main(["summary", str(mine), "-o", str(tmp_path / "." / "mine.yaml")])
+        assert info.value.code == 2
+        assert capsys.readouterr().err.endswith(
+            f"error: -o {tmp_path / '.' / 'mine.yaml'} would replace the input file {mine}; write elsewhere\n"
+        )
+        assert mine.read_bytes() == before
+
+    def test_convert_over_its_input_is_a_usage_error(self, tmp_path: Path) -> None:
+        """convert FILE -o FILE is refused too: a failed conversion must not cost the original."""
+        mine = tmp_path / "mine.yaml"
+        mine.write_text(Path(GOOD).read_text(encoding="utf-8"), encoding="utf-8")
+        with pytest.raises(SystemExit) as info:
+            main(["convert", str(mine), "--to", "yaml", "-o", str(mine)])
+        assert info.value.code == 2
+
+
+class TestRefusals:
+    def test_a_file_of_several_partnerships(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A file of several partnerships is refused with their ids, exit 1, no traceback."""
+        many = tmp_path / "many.yaml"
+        bilateral.dump(bilateral.datasets.bundle(), many)
+        assert main(["summary", str(many)]) == 1
+        assert capsys.readouterr().err == (
+            f"bilateral: {many}: the dataset holds 6 partnerships (russia-venezuela, russia-iran, "
+            f"russia-north-korea, russia-cuba, china-venezuela, iran-venezuela); name one with "
+            f"--partnership ID, or as {many}#ID\n"
+        )
+
+    def test_naming_a_partnership_of_a_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--partnership ID, or FILE#ID, picks one partnership of a file that holds several."""
+        many = tmp_path / "many.yaml"
+        bilateral.dump(bilateral.datasets.bundle(), many)
+        assert main(["summary", "russia-cuba", "--citations", "none"]) == 0
+        bundled = capsys.readouterr().out
+        assert main(["summary", str(many), "--partnership", "russia-cuba", "--citations", "none"]) == 0
+        assert capsys.readouterr().out == bundled
+        assert main(["summary", f"{many}#russia-cuba", "--citations", "none"]) == 0
+        assert capsys.readouterr().out == bundled
+        assert main(["compare", f"{many}#russia-cuba", f"{many}#russia-iran", "--format", "csv"]) == 0
+        assert capsys.readouterr().out.splitlines()[0] == "area,Russia–Cuba,Russia–Iran"
+        assert main(["diff", str(many), str(many), "-p", "russia-iran"]) == 0
+        assert capsys.readouterr().out == "no changes\n"
+        assert main(["summary", str(many), "-p", "atlantis"]) == 1
+        assert capsys.readouterr().err == (
+            f"bilateral: {many}: no partnership has the id 'atlantis' (there are: russia-venezuela, "
+            "russia-iran, russia-north-korea, russia-cuba, china-venezuela, iran-venezuela)\n"
+        )
+
+    def test_a_file_of_no_known_format(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A data file named .txt is refused with the fix, by the table commands and by convert."""
+        text = tmp_path / "mine.txt"
+        text.write_text(Path(GOOD).read_text(encoding="utf-8"), encoding="utf-8")
+        assert main(["summary", str(text)]) == 1
+        assert capsys.readouterr().err == (
+            f"bilateral: cannot tell the format of {str(text)!r} (name it .json, .toml or .yaml)\n"
+        )
+        assert main(["convert", str(text), "--to", "json"]) == 1
+        assert capsys.readouterr().err == (
+            f"bilateral: cannot tell the format of {str(text)!r} (name it .json, .toml or .yaml, or use --from)\n"
+        )
+        assert main(["convert", str(text), "--from", "yaml", "--to", "json"]) == 0
+
+    def test_odd_yaml_in_a_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A YAML scalar that once crashed the reader is a problem with the file, the path and the line."""
+        odd = tmp_path / "odd.yaml"
+        odd.write_text(Path(GOOD).read_text(encoding="utf-8") + "x: !!bool maybe\n", encoding="utf-8")
+        assert main(["validate", str(odd)]) == 1
+        lines = capsys.readouterr().err.splitlines()
+        line = len(Path(GOOD).read_text(encoding="utf-8").splitlines()) + 1
+        assert lines == [
+            f"{odd}: $.x: !!bool 'maybe' is not true or false (line {line}, column 4)",
+            f"{odd}: $.x: unknown field (expected one of: actors, partnerships, sanctions, schema_version, sources)",
+            f"{odd}: 2 problems",
+        ]
+
+
+COMMANDS = [
+    "list",
+    "schema",
+    "validate",
+    "convert",
+    "summary",
+    "instruments",
+    "timeline",
+    "exposure",
+    "sanctions",
+    "conflicts",
+    "sources",
+    "compare",
+    "diff",
+    "report",
+]
+
+
+class TestHelp:
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_every_argument_has_help(self, command: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """In every command's --help, each argument and option is followed by what it does."""
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        lines = capsys.readouterr().out.split("\n\nexample")[0].splitlines()
+        entries = [i for i, line in enumerate(lines) if re.match(r"  \S", line)]
+        bare = [
+            lines[i].strip()
+            for i in entries
+            if not re.match(r"  \S.*?\s{2,}\S", lines[i])
+            and not (i + 1 < len(lines) and re.match(r" {10,}\S", lines[i + 1]))
+        ]
+        assert entries
+        assert bare == []
+
+    def test_a_usage_error_shows_the_command_s_usage(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`bilateral compare russia-venezuela` shows compare's usage and the reason, not the top level's."""
+        with pytest.raises(SystemExit) as info:
+            main(["compare", "russia-venezuela"])
+        assert info.value.code == 2
+        err = capsys.readouterr().err
+        assert err.startswith("usage: bilateral compare ")
+        assert err.endswith("bilateral compare: error: compare needs two or more datasets\n")

@@ -1,6 +1,11 @@
 """Files: the format comes from the suffix, and writes are atomic."""
 
 import os
+import stat
+import subprocess
+import sys
+import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -88,3 +93,115 @@ class TestAtomicWrite:
         path.chmod(0o640)
         bilateral.dump(dataset, path)
         assert path.stat().st_mode & 0o777 == 0o640
+
+    def test_not_a_regular_file_is_written_through(self, tmp_path: Path, dataset: bilateral.Dataset) -> None:
+        """A FIFO (as /dev/null, a device) is written to, never replaced by a regular file."""
+        fifo = tmp_path / "pipe.yaml"
+        os.mkfifo(fifo)
+        got: list[bytes] = []
+        reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+        reader.start()
+        bilateral.dump(dataset, fifo)
+        reader.join(timeout=30)
+        assert stat.S_ISFIFO(fifo.stat().st_mode)
+        assert bilateral.loads(got[0].decode("utf-8"), "yaml") == dataset
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe.yaml"]
+
+    def test_dev_null_stays_a_device(self, dataset: bilateral.Dataset) -> None:
+        """Writing to /dev/null leaves it a character device."""
+        bilateral.dump(dataset, "/dev/null", format="json")
+        assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+    def test_an_error_names_the_path_given(
+        self, tmp_path: Path, dataset: bilateral.Dataset, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A failure to write names the file asked for, not the temporary file beside it."""
+        path = tmp_path / "out.yaml"
+
+        def refuse(*args: object, **kwargs: object) -> None:
+            raise PermissionError(13, "Permission denied", str(tmp_path / ".out.yaml.x.tmp"))
+
+        monkeypatch.setattr(tempfile, "mkstemp", refuse)
+        with pytest.raises(PermissionError) as info:
+            bilateral.dump(dataset, path)
+        assert (info.value.filename, info.value.strerror) == (str(path), "Permission denied")
+
+    def test_a_folder_is_not_replaced(self, tmp_path: Path, dataset: bilateral.Dataset) -> None:
+        """A folder given as the file to write is an error naming it."""
+        with pytest.raises(IsADirectoryError) as info:
+            bilateral.dump(dataset, tmp_path, format="yaml")
+        assert str(info.value) == f"[Errno 21] it is a folder, not a file: '{tmp_path}'"
+
+    def test_a_writer_killed_mid_write(self, tmp_path: Path, dataset: bilateral.Dataset) -> None:
+        """kill -9 during a write leaves the old file whole; the next write removes the leftover."""
+        path = tmp_path / "data.yaml"
+        path.write_text("old contents\n")
+        writer = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                "import os, sys, time, bilateral\n"
+                "def stall(fd):\n"
+                "    print('writing', flush=True)\n"
+                "    time.sleep(600)\n"
+                "os.fsync = stall\n"
+                f"bilateral.dump(bilateral.datasets.bundle(), {str(path)!r})\n",
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert writer.stdout is not None
+        assert writer.stdout.readline() == "writing\n"
+        writer.kill()
+        writer.wait(timeout=30)
+        writer.stdout.close()
+        assert path.read_text() == "old contents\n"
+        (left,) = [p.name for p in tmp_path.iterdir() if p.name != "data.yaml"]
+        assert left.startswith(f".data.yaml.{writer.pid}.")
+        bilateral.dump(dataset, path)
+        assert bilateral.load(path) == dataset
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["data.yaml"]
+
+
+class TestReadingBytes:
+    def test_load_reads_as_loads_does(self, tmp_path: Path) -> None:
+        """A bare CR in a TOML multi-line string is refused by load as by loads: no newline translation."""
+        good = bilateral.dumps(bilateral.loads(VALID, "yaml"), "toml")
+        text = good.replace('title = "Strategic partnership treaty"', 'title = """Strategic\rpartnership"""')
+        assert text != good
+        path = tmp_path / "cr.toml"
+        path.write_bytes(text.encode("utf-8"))
+        with pytest.raises(bilateral.InvalidDataError) as from_text:
+            bilateral.loads(text, "toml")
+        with pytest.raises(bilateral.InvalidDataError) as from_file:
+            bilateral.load(path)
+        assert str(from_file.value) == f"{path}: {from_text.value}"
+
+    def test_utf16_is_named(self, tmp_path: Path) -> None:
+        """A UTF-16 file (as some Windows editors save) is named as such, with the fix."""
+        path = tmp_path / "wide.yaml"
+        path.write_bytes("schema_version: 2\n".encode("utf-16"))
+        assert bilateral.validate(path) == [
+            bilateral.Problem(
+                "$",
+                "not UTF-8 text but UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8",
+                str(path),
+            )
+        ]
+
+    def test_validate_reads_a_path(self, tmp_path: Path) -> None:
+        """validate("file.yaml") reads the file and lists its problems, each naming it."""
+        path = tmp_path / "mine.yaml"
+        path.write_text(VALID.replace('signed: "2025-05"', 'signed: "2025-13"'), encoding="utf-8")
+        assert [str(p) for p in bilateral.validate(str(path))] == [
+            f"{path}: $.partnerships[0].instruments[0].signed: '2025-13' is not a valid date (month must be 1 to 12)"
+        ]
+        path.write_text(VALID, encoding="utf-8")
+        assert bilateral.validate(path) == []
+
+    def test_validate_of_something_else(self) -> None:
+        """validate of neither a record nor a path says what it takes."""
+        with pytest.raises(
+            TypeError, match=r"^validate\(\) takes a Dataset, a Partnership or the path of a file, not int$"
+        ):
+            bilateral.validate(3)  # type: ignore[arg-type]

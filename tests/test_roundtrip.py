@@ -4,10 +4,9 @@ from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 import bilateral
-from bilateral.testing import datasets, partial_dates, periods
+from bilateral.testing import amounts, datasets, partial_dates, periods
 
 FORMATS = ["json", "toml", "yaml"]
 _SLOW = settings(
@@ -86,7 +85,7 @@ class TestPrimitives:
         parsed = bilateral.Period.parse(text)
         assert parsed == period or (parsed.start == parsed.end == period.start == period.end)
 
-    @given(st.decimals(min_value=0, allow_nan=False, allow_infinity=False))
+    @given(amounts())
     def test_amounts_keep_their_digits(self, amount: Decimal) -> None:
         """An amount reads back with the same digits, not merely the same value."""
         money = bilateral.Money(amount, "EUR")

@@ -3,9 +3,11 @@
 import json
 import re
 import textwrap
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 
@@ -228,6 +230,21 @@ class TestMeaning:
             f"{INS}.citations[1].source: 'tass' names no source defined in this file",
         ]
 
+    def test_reference_chains_may_not_come_back(self) -> None:
+        """An actor that owns itself, and an instrument part of one that is part of it, are refused."""
+        data = _data()
+        data["actors"][0]["parent"] = "pdvsa"
+        data["partnerships"][0]["instruments"].append(dict(_instrument(data), id="loan", part_of="treaty"))
+        _instrument(data)["part_of"] = "loan"
+        assert _errors(data) == [
+            "$.actors[0].parent: the chain of parent comes back to 'pdvsa' (pdvsa → pdvsa); "
+            "a record cannot contain itself",
+            f"{INS}.part_of: the chain of part_of comes back to 'treaty' (treaty → loan → treaty); "
+            "a record cannot contain itself",
+            f"{P}.instruments[1].part_of: the chain of part_of comes back to 'loan' (loan → treaty → loan); "
+            "a record cannot contain itself",
+        ]
+
     def test_claims_need_citations(self) -> None:
         """A claim with no citation is refused."""
         data = _data()
@@ -260,6 +277,22 @@ class TestVersionsAndFiles:
         data = _data()
         del data["schema_version"]
         assert _errors(data) == ["$.schema_version: is required but missing (this release writes 2)"]
+
+    def test_a_missing_schema_version_hides_nothing(self) -> None:
+        """Without a schema version, the file's other problems are listed too, read as this release writes."""
+        data = _data()
+        del data["schema_version"]
+        _instrument(data)["signed"] = "2025-13"
+        data["sources"].append(dict(data["sources"][0]))
+        assert _errors(data) == [
+            "$.schema_version: is required but missing (this release writes 2)",
+            f"{INS}.signed: '2025-13' is not a valid date (month must be 1 to 12)",
+        ]
+        del _instrument(data)["signed"]
+        assert _errors(data) == [
+            "$.schema_version: is required but missing (this release writes 2)",
+            "$.sources[1].id: duplicate id 'rt' (first used at $.sources[0].id)",
+        ]
 
     def test_errors_name_the_file(self, tmp_path: Path) -> None:
         """Each line of the error starts with the file's name."""
@@ -335,25 +368,40 @@ class TestEdgesOfTheFormats:
         ("written", "message"),
         [
             ("0x10", "'0x10' is not a number (write digits, a point and an exponent only: '1.5e9')"),
-            ("1:30", "'1:30' is not a number (write digits, a point and an exponent only: '1.5e9')"),
+            (
+                "1:30",
+                "1:30 has two readings: YAML 1.1 reads it as a base-60 number, YAML 1.2 as text; "
+                "quote it ('1:30') for text, or write the number in plain digits (line 22, column 25)",
+            ),
+            (
+                "010",
+                "010 has two readings: YAML 1.1 reads it as the octal number 8, YAML 1.2 as 10; "
+                "write 10 for the number, or quote it ('010') for text (line 22, column 25)",
+            ),
+            (
+                "1_000",
+                "1_000 has two readings: YAML 1.1 reads it as a number, YAML 1.2 as text; "
+                "quote it ('1_000') for text, or write the number in plain digits (line 22, column 25)",
+            ),
             ("'١٢٣'", "'١٢٣' is not a number (write digits, a point and an exponent only: '1.5e9')"),
             ("'1_000'", "'1_000' is not a number (write digits, a point and an exponent only: '1.5e9')"),
         ],
     )
     def test_yaml_numbers_never_change_value(self, written: str, message: str) -> None:
-        """YAML 1.1 octal, hexadecimal and base-60 numbers, and non-ASCII digits, are refused, not converted."""
+        """YAML 1.1 octal, hexadecimal and base-60 numbers, and non-ASCII digits, are refused, not converted;
+        a form YAML 1.1 and 1.2 read differently is refused with both readings and the fix."""
         text = VALID.replace('amount: "200000000"', f"amount: {written}")
         assert written in text
         with pytest.raises(bilateral.InvalidDataError) as info:
             bilateral.loads(text, "yaml")
         assert str(info.value) == f"{INS}.value.amount: {message}"
 
-    def test_leading_zero_is_decimal(self) -> None:
-        """`010` is ten, as YAML 1.2 and people read it, not YAML 1.1's octal eight."""
-        text = VALID.replace('amount: "200000000"', "amount: 010")
+    def test_leading_zero_of_one_reading_is_read(self) -> None:
+        """`007` is seven to YAML 1.1 and 1.2 alike, so it is read; `010` has two readings and is refused (above)."""
+        text = VALID.replace('amount: "200000000"', "amount: 007")
         value = bilateral.loads(text, "yaml").partnership().instruments[0].value
         assert value is not None
-        assert value.amount == 10
+        assert value.amount == 7
 
     def test_yes_and_no_need_quotes(self) -> None:
         """YAML reads an unquoted `no` as false; the message says to quote it."""
@@ -482,7 +530,6 @@ class TestBuiltInPython:
     def test_wrong_types_are_problems_not_crashes(self) -> None:
         """Records built in Python with strings for enums and dates get problems with paths."""
         import datetime as dt
-        from decimal import Decimal
 
         instrument = bilateral.Instrument(
             "t",
@@ -514,7 +561,6 @@ class TestBuiltInPython:
 
     def test_checks_run_when_built(self) -> None:
         """Codes, amounts and dates are checked when a record is built in Python."""
-        from decimal import Decimal
 
         with pytest.raises(ValueError, match="'usd' is not an ISO 4217 currency code"):
             bilateral.Money(Decimal(1), "usd")
@@ -522,3 +568,217 @@ class TestBuiltInPython:
             bilateral.Money(5, "USD")  # type: ignore[arg-type]
         with pytest.raises(ValueError, match=r"'2025-02-30' is not a valid date \(day must be 1 to 28"):
             bilateral.PartialDate(2025, 2, 30)
+
+
+_NOT_SUPPORTED = (
+    "is not supported (a file holds text, numbers, true or false, dates, lists and mappings): "
+    "remove the tag (line 5, column 16)"
+)
+
+
+class TestValuesWithNoSingleReading:
+    @pytest.mark.parametrize(
+        ("written", "message"),
+        [
+            (
+                "190:20:30.15",
+                "190:20:30.15 has two readings: YAML 1.1 reads it as a base-60 number, YAML 1.2 as text; "
+                "quote it ('190:20:30.15') for text, or write the number in plain digits (line 5, column 16)",
+            ),
+            ("!!float text", "!!float 'text' is not a number (line 5, column 16)"),
+            ("!!timestamp text", "!!timestamp 'text' is not a date (line 5, column 16)"),
+            ("!!bool maybe", "!!bool 'maybe' is not true or false (line 5, column 16)"),
+            ("!!int ten", "!!int 'ten' is not a whole number (line 5, column 16)"),
+            ("!!null x", "!!null 'x' is not null (line 5, column 16)"),
+            ("!!binary AAAA", f"the YAML tag !!binary {_NOT_SUPPORTED}"),
+            ("!!set {a}", f"the YAML tag !!set {_NOT_SUPPORTED}"),
+            ("!!python/name:os.system", f"the YAML tag !!python/name:os.system {_NOT_SUPPORTED}"),
+            ("!ruby/object x", f"the YAML tag !ruby/object {_NOT_SUPPORTED}"),
+        ],
+    )
+    def test_in_a_field(self, written: str, message: str) -> None:
+        """A YAML scalar or tag that no reader could take for text is a problem at its path, with its line."""
+        with pytest.raises(bilateral.InvalidDataError) as info:
+            bilateral.loads(VALID.replace("publisher: RT", f"publisher: {written}"), "yaml")
+        assert str(info.value) == f"$.sources[0].publisher: {message}"
+
+    @pytest.mark.parametrize(
+        ("written", "message"),
+        [
+            (
+                "190:20:30.15",
+                "190:20:30.15 has two readings: YAML 1.1 reads it as a base-60 number, YAML 1.2 as text; "
+                "quote it ('190:20:30.15') for text, or write the number in plain digits (line 24, column 4)",
+            ),
+            ("!!float text", "!!float 'text' is not a number (line 24, column 4)"),
+            ("!!timestamp text", "!!timestamp 'text' is not a date (line 24, column 4)"),
+            ("!!bool maybe", "!!bool 'maybe' is not true or false (line 24, column 4)"),
+        ],
+    )
+    def test_under_an_unknown_key(self, written: str, message: str) -> None:
+        """Under a key the format does not know, the value is named as well as the key: no crash."""
+        with pytest.raises(bilateral.InvalidDataError) as info:
+            bilateral.loads(VALID + f"x: {written}\n", "yaml")
+        lines = str(info.value).splitlines()
+        assert lines[0] == f"$.x: {message}"
+        assert lines[1:] == [
+            "$.x: unknown field (expected one of: actors, partnerships, sanctions, schema_version, sources)"
+        ]
+
+    def test_listed_with_every_other_problem(self) -> None:
+        """A value with no single reading is one problem among the others, in document order."""
+        text = VALID.replace("publisher: RT", "publisher: !!float x").replace(
+            'signed: "2025-05"', "signed: 2025-13"
+        )
+        assert str(_refused(text)).splitlines() == [
+            "$.sources[0].publisher: !!float 'x' is not a number (line 5, column 16)",
+            f"{INS}.signed: '2025-13' is not a valid date (month must be 1 to 12)",
+        ]
+
+
+def _refused(text: str, fmt: str = "yaml") -> bilateral.InvalidDataError:
+    with pytest.raises(bilateral.InvalidDataError) as info:
+        bilateral.loads(text, fmt)
+    return info.value
+
+
+class TestLimits:
+    def test_aliases_that_expand_past_the_size_of_a_file(self) -> None:
+        """A billion laughs (1.3 KB of nested aliases, 10⁹ values) is refused at once, with its line."""
+        text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+            f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8)
+        )
+        assert str(_refused(text)) == (
+            "$: not valid YAML: its aliases expand the document past 16,000,000 characters, the most a "
+            "file may hold; write the values out, or use fewer aliases (line 7, column 4)"
+        )
+
+    def test_a_long_text_aliased_many_times(self) -> None:
+        """A 1 MB text aliased 20 times is refused, not expanded into a 20 MB message."""
+        text = "x: &s " + "y" * 1_000_000 + "\nl: [" + ", ".join(["*s"] * 20) + "]\n"
+        assert str(_refused(text)).startswith("$: not valid YAML: its aliases expand the document past")
+
+    def test_an_alias_inside_itself(self) -> None:
+        """A list or mapping that holds itself through an alias is refused, not followed forever."""
+        assert str(_refused("a: &a\n  b: *a\n")) == (
+            "$: not valid YAML: an alias refers to a list or mapping that holds it (line 1, column 4)"
+        )
+
+    def test_a_text_larger_than_a_file_may_be(self) -> None:
+        """More than 16,000,000 characters are refused before parsing."""
+        assert str(_refused(" " * 16_000_001)) == (
+            "$: the text is 16,000,001 characters long, more than the 16,000,000 a file may hold"
+        )
+
+    def test_a_long_text_value(self) -> None:
+        """One text of more than 100,000 characters is refused, and the message does not quote it."""
+        data = _data()
+        data["sources"][0]["title"] = "a" * 100_001
+        assert _errors(data, schema_sees=False) == [
+            "$.sources[0].title: is 100,001 characters long, more than the 100,000 a text may hold"
+        ]
+
+    def test_deep_nesting(self) -> None:
+        """Lists nested more than 64 deep are refused at the depth they pass it, under any key."""
+        data = _data()
+        data["x"] = json.loads("[" * 70 + "]" * 70)
+        assert _errors(data) == [
+            "$.x: unknown field (expected one of: actors, partnerships, sanctions, schema_version, sources)",
+            "$.x" + "[0]" * 63 + ": lists and mappings nest more than 64 deep here",
+        ]
+
+    def test_a_long_bad_value_is_cut_in_the_message(self) -> None:
+        """A message quotes at most 60 characters of a bad value, and says how long it is."""
+        data = _data()
+        data["sources"][0]["id"] = "Bad" * 100
+        _instrument(data)["citations"][0]["source"] = "Bad" * 100
+        assert _errors(data)[0] == (
+            "$.sources[0].id: 'BadBadBadBadBadBadBadBadBadBadBadBadBadBadBadBadBadBadBadBad…' (300 characters) "
+            "is not a valid id (use lower-case letters, digits, '-', '_' and '.', starting with a letter or digit)"
+        )
+
+    def test_terminal_controls_in_text(self) -> None:
+        """An ANSI escape, a carriage return or a bidi override in a text is refused: a terminal acts on
+        them, and the text would show otherwise than it is written. A tab and a newline are fine."""
+        data = _data()
+        data["sources"][0]["title"] = "\x1b[2J\x1b[31mred"
+        data["sources"][0]["publisher"] = "RT\r\n"
+        data["partnerships"][0]["title"] = "Russia\u202e–Venezuela"
+        _instrument(data)["title"] = "Strategic\tpartnership\ntreaty"
+        assert _errors(data, schema_sees=False) == [
+            "$.sources[0].title: holds a control character ('\\x1b' at character 1), which a terminal may "
+            "act on; remove it (a tab and a newline are fine)",
+            "$.sources[0].publisher: holds a control character ('\\r' at character 3), which a terminal may "
+            "act on; remove it (a tab and a newline are fine)",
+            f"{P}.title: holds a bidirectional control (U+202E at character 7), which shows text in an order "
+            "other than it is written; remove it",
+        ]
+
+    def test_a_raw_control_character_in_yaml(self) -> None:
+        """A control character YAML itself refuses is named with its line and column."""
+        text = VALID.replace("publisher: RT", "publisher: R\x01T")
+        assert str(_refused(text)) == (
+            "$: not valid YAML: the character '\\x01' is not allowed in YAML (line 5, column 17); remove it"
+        )
+
+    def test_a_lone_surrogate(self) -> None:
+        """JSON can escape half a character (\\ud800); it cannot be written back, so it is refused."""
+        text = json.dumps(_data()).replace('"RT"', '"R\\ud800T"')
+        assert str(_refused(text, "json")) == (
+            "$.sources[0].publisher: holds a lone surrogate ('\\ud800' at character 2), which is half of "
+            "a character and cannot be written to a file in UTF-8; remove it"
+        )
+
+    def test_a_lone_surrogate_built_in_python(self) -> None:
+        """A record built in Python with a lone surrogate is refused by validate and by dumps."""
+        partnership = bilateral.loads(VALID, "yaml").partnership()
+        broken = attrs.evolve(partnership, title="Russia\udc80")
+        assert [str(p) for p in bilateral.validate(broken)] == [
+            "$.partnerships[0].title: holds a lone surrogate ('\\udc80' at character 7), which is half of "
+            "a character and cannot be written to a file in UTF-8; remove it"
+        ]
+        with pytest.raises(bilateral.InvalidDataError):
+            bilateral.dumps(broken, "json")
+
+    @pytest.mark.parametrize(
+        ("amount", "message"),
+        [
+            ('"1e20"', "1E+20 is too large (a number has at most 20 digits before the point)"),
+            (
+                '"0.123456789"',
+                "0.123456789 has 9 places after the point, more than the 8 a number may have; round it",
+            ),
+            (
+                "1e999999999999999999999",
+                "'1e999999999999999999999' is too large or too small a number to read",
+            ),
+            (
+                "1" * 5000,
+                "1111111111111111111111111111111111111111… (5,000 characters) is too large "
+                "(a number has at most 20 digits before the point)",
+            ),
+        ],
+    )
+    def test_numbers_out_of_bounds(self, amount: str, message: str) -> None:
+        """Amounts are below 10^20 with at most 8 places; the message never quotes thousands of digits."""
+        text = json.dumps(_data()).replace('"200000000"', amount)
+        assert str(_refused(text, "json")) == f"{INS}.value.amount: {message}"
+
+    def test_the_largest_number_is_read(self) -> None:
+        """20 digits before the point and 8 after are read, exactly."""
+        data = _data()
+        _instrument(data)["value"]["amount"] = "99999999999999999999.99999999"
+        dataset = bilateral.loads(json.dumps(data), "json")
+        value = dataset.partnership().instruments[0].value
+        assert value is not None
+        assert str(value.amount) == "99999999999999999999.99999999"
+
+    def test_a_change_is_bounded_too(self) -> None:
+        """A stated change may be negative, but not beyond the bounds of a number."""
+        with pytest.raises(ValueError, match=r"^-1E\+25 is too large"):
+            bilateral.TradeChange(
+                "c",
+                bilateral.Period.parse("2024"),
+                Decimal("-1e25"),
+                bilateral.ChangeUnit.PERCENT,
+            )

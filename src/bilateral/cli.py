@@ -76,6 +76,15 @@ _EPILOG = {
 }
 
 
+def _partnership_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "-p",
+        "--partnership",
+        metavar="ID",
+        help="the partnership to use in a data file that holds several (or write FILE#ID)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bilateral",
@@ -110,7 +119,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=(*FORMATS, "yml"), help="the files' format (default: each suffix)"
     )
     convert = command("convert", "Rewrite a data file in another format.")
-    convert.add_argument("file", metavar="FILE")
+    convert.add_argument("file", metavar="FILE", help="the data file to rewrite")
     convert.add_argument(
         "--from", dest="source_format", choices=(*FORMATS, "yml"), help="its format (default: its suffix)"
     )
@@ -135,6 +144,7 @@ def _parser() -> argparse.ArgumentParser:
                 metavar="DATASET|FILE",
                 help=f"a bundled dataset or a data file (default: {datasets.DEFAULT})",
             )
+        _partnership_option(sub)
         if dated:  # the other tables show every record, whatever the day
             sub.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="the day to answer for")
         sub.add_argument(
@@ -153,9 +163,15 @@ def _parser() -> argparse.ArgumentParser:
 
     table_command("summary", "Key figures, the cooperation areas and the sanctions of a partnership.")
     instruments = table_command("instruments", "The instruments of a partnership, filtered.", dated=False)
-    instruments.add_argument("--area", choices=[a.value for a in CooperationArea])
-    instruments.add_argument("--status", choices=[s.value for s in Status])
-    instruments.add_argument("--kind", choices=[k.value for k in InstrumentKind])
+    instruments.add_argument(
+        "--area", choices=[a.value for a in CooperationArea], help="only the instruments in this area"
+    )
+    instruments.add_argument(
+        "--status", choices=[s.value for s in Status], help="only the instruments with this status"
+    )
+    instruments.add_argument(
+        "--kind", choices=[k.value for k in InstrumentKind], help="only the instruments of this kind"
+    )
     table_command("timeline", "Every dated event of a partnership, in order.", dated=False)
     exposure = table_command("exposure", "Instruments that run through sanctioned actors or sectors.")
     exposure.add_argument(
@@ -170,15 +186,31 @@ def _parser() -> argparse.ArgumentParser:
     table_command("sources", "The sources of a partnership and how many claims cite each.", dated=False)
     table_command("compare", "Two or more partnerships side by side, area by area.", many=True)
     diff = command("diff", "The records added, removed and changed between two versions.")
-    diff.add_argument("old", metavar="OLD")
-    diff.add_argument("new", metavar="NEW")
-    diff.add_argument("--format", default="github", choices=TABLE_FORMATS)
-    diff.add_argument("-o", "--output", metavar="FILE")
+    diff.add_argument("old", metavar="OLD", help="the earlier version: a bundled dataset or a data file")
+    diff.add_argument("new", metavar="NEW", help="the later version: a bundled dataset or a data file")
+    _partnership_option(diff)
+    diff.add_argument(
+        "--format", default="github", choices=TABLE_FORMATS, help="the table format (default: github)"
+    )
+    diff.add_argument(
+        "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
+    )
     report = command("report", "A whole document on one partnership, or comparing several.")
-    report.add_argument("datasets", nargs="*", metavar="DATASET|FILE", help=f"default: {datasets.DEFAULT}")
+    report.add_argument(
+        "datasets",
+        nargs="*",
+        metavar="DATASET|FILE",
+        help=f"bundled datasets or data files (default: {datasets.DEFAULT})",
+    )
+    _partnership_option(report)
     report.add_argument("--format", default="md", choices=REPORT_FORMATS, help="md (default), html or latex")
-    report.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD")
-    report.add_argument("--citations", default="footnotes", choices=("footnotes", "column", "none"))
+    report.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="the day to answer for")
+    report.add_argument(
+        "--citations",
+        default="footnotes",
+        choices=("footnotes", "column", "none"),
+        help="sources as numbered footnotes (default), as a column, or none",
+    )
     report.add_argument(
         "--engine",
         default="pdflatex",
@@ -228,6 +260,7 @@ def _parser() -> argparse.ArgumentParser:
     chart.add_argument(
         "--trade", action="store_true", help="trade figures, targets and the growth they need, instead"
     )
+    _partnership_option(chart)
     chart.set_defaults(usage_error=chart.error)
     export = command(
         "export", "Write a dataset as tidy tables: a Frictionless Data Package of CSV or Parquet files."
@@ -269,29 +302,72 @@ def _chart_file(name: str) -> str:
     return name
 
 
-def _partnership(name: str) -> Partnership:
-    """A bundled dataset by name, or the one partnership of a data file."""
+class _Refused(Exception):
+    """What the user asked for cannot be done, for a reason the message gives (exit 1)."""
+
+
+def _partnership(name: str, partnership_id: str | None = None) -> Partnership:
+    """A bundled dataset by name, or a partnership of a data file: its only one, the one
+    ``FILE#ID`` names, or the one ``--partnership ID`` names."""
     if name in datasets.names():
         return datasets.load(name)
-    if not Path(name).exists():
-        raise LookupError(f"{name!r} is neither a bundled dataset ({', '.join(datasets.names())}) nor a file")
-    return load(name).partnership()
+    path = name
+    if not Path(name).exists() and "#" in name and Path(name.rsplit("#", 1)[0]).exists():
+        path, partnership_id = name.rsplit("#", 1)
+    if not Path(path).exists():
+        raise _Refused(f"{name!r} is neither a bundled dataset ({', '.join(datasets.names())}) nor a file")
+    if not _has_format(path):
+        raise _Refused(f"cannot tell the format of {path!r} (name it .json, .toml or .yaml)")
+    dataset = load(path)
+    if partnership_id is not None and partnership_id not in dataset.ids():
+        raise _Refused(
+            f"{path}: no partnership has the id {partnership_id!r} (there are: {', '.join(dataset.ids()) or 'none'})"
+        )
+    try:
+        return dataset.partnership(partnership_id)
+    except LookupError as exc:  # several partnerships, and none named
+        raise _Refused(f"{path}: {exc} with --partnership ID, or as {path}#ID") from None
 
 
 def _emit(text: str, output: str | None) -> None:
-    if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    text = text if text.endswith("\n") else text + "\n"
+    if output is None or output == "-":
+        sys.stdout.write(text)
     else:
-        write_atomic(Path(output), text if text.endswith("\n") else text + "\n")
+        write_atomic(Path(output), text)
+
+
+def _inputs(args: argparse.Namespace) -> list[str]:
+    """The files a command reads, by the names given."""
+    names: list[str] = []
+    for attribute in ("file", "dataset", "old", "new"):
+        value = getattr(args, attribute, None)
+        if isinstance(value, str):
+            names.append(value)
+    names.extend(getattr(args, "datasets", None) or [])
+    files = [name if Path(name).exists() else name.rsplit("#", 1)[0] for name in names]  # FILE#ID
+    return [name for name in files if Path(name).exists()]
+
+
+def _overwrites_input(args: argparse.Namespace) -> str | None:
+    """The input file that ``-o`` names, if it names one."""
+    output = getattr(args, "output", None)
+    if output is None or output == "-":
+        return None
+    target = Path(output).resolve()
+    for name in _inputs(args):
+        if Path(name).resolve() == target:
+            return name
+    return None
 
 
 def _tables(args: argparse.Namespace) -> int:
     fmt, cite = args.format, args.citations
     if args.command == "compare":
-        found = [_partnership(n) for n in args.datasets]
+        found = [_partnership(n, args.partnership) for n in args.datasets]
         _emit(tables.render(tables.comparison(compare(*found, as_of=args.as_of)), fmt, cite), args.output)
         return 0
-    p = _partnership(args.dataset)
+    p = _partnership(args.dataset, args.partnership)
     built: list[tables.Table]
     if args.command == "summary":
         built = [tables.overview(p, args.as_of), tables.areas(p, args.as_of), tables.sanctions(p, args.as_of)]
@@ -319,7 +395,7 @@ def _tables(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    found = diff(_partnership(args.old), _partnership(args.new))
+    found = diff(_partnership(args.old, args.partnership), _partnership(args.new, args.partnership))
     text = tables.render(tables.diff(found), args.format)
     _emit(text if found else "no changes", args.output)
     return 0
@@ -327,14 +403,14 @@ def _diff(args: argparse.Namespace) -> int:
 
 def _write_report(args: argparse.Namespace) -> int:
     names = args.datasets or [datasets.DEFAULT]
-    found = [_partnership(n) for n in names]
+    found = [_partnership(n, args.partnership) for n in names]
     drawn = args.charts
     if drawn is None:  # by default, charts where they can be drawn and placed
         drawn = importlib.util.find_spec("matplotlib") is not None and (
             args.format == "html" or args.output is not None
         )
     if drawn and args.format != "html" and args.output is None:
-        raise LookupError(
+        raise _Refused(
             f"charts in a {args.format} report are files beside it: name the report with -o FILE, or use --no-charts"
         )
     prefix = Path(args.output).stem if args.output else "report"
@@ -365,7 +441,7 @@ def _dataset(name: str | None) -> Dataset:
         own = next(p for p in bundle.partnerships if p.id == name)
         return attrs.evolve(bundle, partnerships=(own,))
     if not Path(name).exists():
-        raise LookupError(f"{name!r} is neither a bundled dataset ({', '.join(bundle.ids())}) nor a file")
+        raise _Refused(f"{name!r} is neither a bundled dataset ({', '.join(bundle.ids())}) nor a file")
     return load(name)
 
 
@@ -373,11 +449,14 @@ def _chart(args: argparse.Namespace) -> int:
     fmt = Path(args.output).suffix.lower().lstrip(".")
     if args.trade and (args.area or args.as_of):
         args.usage_error("--trade draws all the trade; --area and --as-of are for the instruments chart")
-    p = _partnership(args.dataset)
-    if args.trade:
-        drawn = charts.trade(p)
-    else:
-        drawn = charts.lifecycle(p, CooperationArea(args.area) if args.area else None, args.as_of)
+    p = _partnership(args.dataset, args.partnership)
+    try:
+        if args.trade:
+            drawn = charts.trade(p)
+        else:
+            drawn = charts.lifecycle(p, CooperationArea(args.area) if args.area else None, args.as_of)
+    except ValueError as exc:  # nothing to draw: the documented refusal
+        raise _Refused(str(exc)) from None
     write_atomic(Path(args.output), charts.save(drawn, fmt))
     print(f"wrote {args.output}\n\n{drawn.caption}")
     return 0
@@ -385,7 +464,10 @@ def _chart(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     dataset = _dataset(args.dataset)
-    target = write_package(dataset, args.directory, args.format)
+    try:
+        target = write_package(dataset, args.directory, args.format)
+    except ValueError as exc:  # a value Parquet cannot hold: the documented refusal
+        raise _Refused(str(exc)) from None
     count = len(dataset.partnerships)
     print(
         f"wrote {len(layout())} {args.format} tables of {count} partnership{'s' if count != 1 else ''} "
@@ -398,10 +480,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with ``argv`` (default: the process's arguments); return the exit code."""
     parser = _parser()
     args = parser.parse_args(argv)
+    usage = _subparser(parser, args.command)  # a usage error shows the command's own usage
     if args.command == "convert":
-        args.to = _target_format(parser, args.to, args.output)
+        args.to = _target_format(usage, args.to, args.output)
     if args.command == "compare" and len(args.datasets) < 2:
-        parser.error("compare needs two or more datasets")
+        usage.error("compare needs two or more datasets")
+    overwritten = _overwrites_input(args)
+    if overwritten is not None:
+        usage.error(f"-o {args.output} would replace the input file {overwritten}; write elsewhere")
     try:
         if args.command == "list":
             return _list()
@@ -440,9 +526,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"bilateral: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
-    except (ValueError, LookupError) as exc:
+    except _Refused as exc:
         print(f"bilateral: {exc}", file=sys.stderr)
         return 1
+
+
+def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    """The parser of the command ``name``."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            found: argparse.ArgumentParser = action.choices[name]
+            return found
+    return parser
 
 
 def _list() -> int:
@@ -496,6 +591,13 @@ def _validate(files: Sequence[str], fmt: str | None) -> int:
         return 0
     failed = False
     for file in files:
+        if fmt is None and not _has_format(file):
+            failed = True
+            print(
+                f"{file}: cannot tell its format (name it .json, .toml or .yaml, or use --format)",
+                file=sys.stderr,
+            )
+            continue
         try:
             dataset = load(file, fmt)
         except InvalidDataError as exc:
@@ -504,24 +606,29 @@ def _validate(files: Sequence[str], fmt: str | None) -> int:
         except OSError as exc:
             failed = True
             print(f"{file}: cannot read it ({exc.strerror or exc})", file=sys.stderr)
-        except ValueError:  # a name whose suffix gives no format
-            failed = True
-            print(
-                f"{file}: cannot tell its format (name it .json, .toml or .yaml, or use --format)",
-                file=sys.stderr,
-            )
         else:
             print(f"{file}: valid ({_describe(dataset)})")
     return 1 if failed else 0
 
 
+def _has_format(file: str) -> bool:
+    """Whether the name's suffix gives a format."""
+    try:
+        format_of(file)
+    except ValueError:
+        return False
+    return True
+
+
 def _convert(file: str, source_format: str | None, to: str, output: str | None) -> int:
+    if source_format is None and not _has_format(file):
+        raise _Refused(f"cannot tell the format of {file!r} (name it .json, .toml or .yaml, or use --from)")
     try:
         dataset = load(file, source_format)
     except InvalidDataError as exc:
         _report(file, exc)
         return 1
-    if output is None:
+    if output is None or output == "-":
         sys.stdout.write(dumps(dataset, to))
     else:
         dump(dataset, Path(output), to)

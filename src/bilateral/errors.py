@@ -1,10 +1,45 @@
 """The one exception for bad data, and the problems it carries."""
 
+import re
 import unicodedata
 
 import attrs
 
-__all__ = ["InvalidDataError", "MissingExtraError", "Problem", "UnsupportedScriptError"]
+__all__ = [
+    "InvalidDataError",
+    "MissingExtraError",
+    "Problem",
+    "UnsupportedScriptError",
+    "child_path",
+    "shown",
+]
+
+#: The most characters of a value that a message quotes; a longer one is cut, with its length.
+SHOWN = 60
+
+
+def shown(value: object) -> str:
+    """``repr`` of a value for a message, cut to `SHOWN` characters with its length if it is longer.
+
+    Examples:
+        >>> shown("pdvsa"), shown("x" * 100)
+        ("'pdvsa'", "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (100 characters)")
+    """
+    if isinstance(value, str) and len(value) > SHOWN:
+        cut = repr(value[:SHOWN])
+        return f"{cut[:-1]}…{cut[-1]} ({len(value):,} characters)"
+    text = repr(value)
+    return text if len(text) <= SHOWN else f"{text[:SHOWN]}… ({len(text):,} characters)"
+
+
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
+
+
+def child_path(path: str, key: object) -> str:
+    """The path of ``key`` inside ``path``: ``$.key`` for a plain key, ``$["odd key"]`` for any other."""
+    if isinstance(key, str) and _KEY.fullmatch(key):
+        return f"{path}.{key}"
+    return f"{path}[{shown(key)}]"
 
 
 @attrs.frozen

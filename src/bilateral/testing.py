@@ -36,7 +36,7 @@ import enum
 import string
 import typing
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from typing import Any, TypeVar
 
 import attrs
@@ -71,6 +71,7 @@ __all__ = [
     "currencies",
     "datasets",
     "money",
+    "numbers",
     "partial_dates",
     "partnerships",
     "periods",
@@ -79,9 +80,14 @@ __all__ = [
 
 T = TypeVar("T")
 
-# Text as people write it, from any script, but no lone surrogates (they are
-# not characters and cannot be written to a file).
-_CHARACTERS = st.characters(exclude_categories=["Cs"])
+# Text as people write it, from any script, with tabs and newlines, but no lone
+# surrogates (they are not characters and cannot be written to a file), no other
+# control characters and no bidirectional controls (a file may not hold them).
+_CHARACTERS = st.characters(
+    exclude_categories=["Cs", "Cc"],
+    include_characters="\t\n",
+    exclude_characters="".join(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])),
+)
 _MAX = 2  # items per generated list: enough to matter, small enough to be quick
 
 COUNTRY_CODES: tuple[str, ...] = tuple(sorted(c.alpha_3 for c in pycountry.countries))
@@ -111,9 +117,37 @@ def currencies() -> st.SearchStrategy[str]:
     return st.sampled_from(CURRENCY_CODES)
 
 
+def numbers(min_value: Decimal | int | None = None) -> st.SearchStrategy[Decimal]:
+    """Any number a file may hold: below 10²⁰ in size, with up to 8 places after the point,
+    written in any of the ways `Decimal` keeps (``1.10``, ``1E+5``, ``0.00000001``);
+    of ``min_value`` or more if given (0 or more: amounts)."""
+    signs = st.just(1) if min_value is not None and min_value >= 0 else st.sampled_from((1, 1, -1))
+    placed = st.builds(
+        _number,
+        signs,
+        st.integers(0, 10**checks.MAX_WHOLE_DIGITS - 1),
+        st.integers(0, 10**checks.MAX_PLACES - 1),
+        st.integers(0, checks.MAX_PLACES),
+    )
+    scaled = st.builds(  # 1E+5, 2.5E+12: positive exponents, as Decimal keeps them
+        lambda sign, digits, exponent: sign * Decimal(digits).scaleb(exponent),
+        signs,
+        st.integers(1, 999),
+        st.integers(1, checks.MAX_WHOLE_DIGITS - 3),
+    )
+    low = None if min_value is None else Decimal(min_value)
+    return (placed | scaled).filter(lambda value: low is None or value >= low)
+
+
+def _number(sign: int, whole: int, fraction: int, places: int) -> Decimal:
+    value = Decimal(whole) + Decimal(fraction).scaleb(-checks.MAX_PLACES)
+    value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
+    return value if sign > 0 or not value else -value
+
+
 def amounts() -> st.SearchStrategy[Decimal]:
-    """Finite decimals of zero or more, with any number of places."""
-    return st.decimals(min_value=0, allow_nan=False, allow_infinity=False)
+    """Decimals of zero or more, with up to 8 places: any amount a file may hold."""
+    return numbers(min_value=0)
 
 
 def money() -> st.SearchStrategy[Money]:
@@ -176,11 +210,9 @@ _AREA = st.sampled_from(
 ) | st.sampled_from(CooperationArea)
 _STAGE = st.sampled_from((MeasureStage.IMPOSED, MeasureStage.IMPOSED, MeasureStage.THREATENED))
 # Changes as sources state them ("+54%", "tripled"), and sometimes any decimal at all.
-_CHANGES = st.decimals(min_value=-99, max_value=500, places=1) | st.decimals(
-    allow_nan=False, allow_infinity=False
-)
-_FACTORS = st.decimals(min_value=Decimal("0.1"), max_value=20, places=1) | st.decimals(
-    min_value=0, allow_nan=False, allow_infinity=False
+_CHANGES = st.decimals(min_value=-99, max_value=500, places=1) | st.deferred(numbers)
+_FACTORS = st.decimals(min_value=Decimal("0.1"), max_value=20, places=1) | st.deferred(
+    lambda: numbers(min_value=0)
 ).filter(lambda d: d > 0)
 
 

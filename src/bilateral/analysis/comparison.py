@@ -4,12 +4,13 @@ import datetime as dt
 
 import attrs
 
+from bilateral.analysis.arguments import day_of, partnership_of
 from bilateral.analysis.exposure import exposure
 from bilateral.analysis.snapshot import as_of as snapshot_on
 from bilateral.analysis.spans import instrument_span
 from bilateral.model.areas import CooperationArea
 from bilateral.model.instruments import InstrumentKind
-from bilateral.model.partnership import Partnership
+from bilateral.model.partnership import Dataset, Partnership
 
 __all__ = ["AreaCell", "AreaRow", "Comparison", "ExposureCell", "SharedActor", "compare"]
 
@@ -134,7 +135,7 @@ def _actors(partnership: Partnership) -> set[str]:
     return named
 
 
-def compare(*partnerships: Partnership, as_of: dt.date | None = None) -> Comparison:
+def compare(*partnerships: Partnership | Dataset, as_of: dt.date | str | None = None) -> Comparison:
     """Set two or more partnerships side by side on the same metrics.
 
     ``compare(a, b).reversed() == compare(b, a)``: the order given only
@@ -155,7 +156,9 @@ def compare(*partnerships: Partnership, as_of: dt.date | None = None) -> Compari
     """
     if len(partnerships) < 2:
         raise ValueError(f"compare needs two or more partnerships, got {len(partnerships)}")
-    snapshots = [snapshot_on(p, as_of or p.data_as_of) for p in partnerships]
+    given = [partnership_of(p, "compare") for p in partnerships]
+    day = None if as_of is None else day_of(as_of, "as_of", "compare")
+    snapshots = [snapshot_on(p, day or p.data_as_of) for p in given]
     rows = []
     for area in CooperationArea:
         cells = []
@@ -173,11 +176,11 @@ def compare(*partnerships: Partnership, as_of: dt.date | None = None) -> Compari
             )
         if any(c.instruments or c.maybe_begun for c in cells):
             rows.append(AreaRow(area, tuple(cells)))
-    named = [_actors(p) for p in partnerships]
-    names = [{a.id: a.name for a in p.actors} for p in partnerships]
+    named = [_actors(p) for p in given]
+    names = [{a.id: a.name for a in p.actors} for p in given]
     shared = sorted(a for a in set().union(*named) if sum(a in n for n in named) >= 2)
     cells_exposure = []
-    for p, snap in zip(partnerships, snapshots, strict=True):
+    for p, snap in zip(given, snapshots, strict=True):
         found = exposure(p, snap.date)
         cells_exposure.append(
             ExposureCell(
@@ -192,8 +195,8 @@ def compare(*partnerships: Partnership, as_of: dt.date | None = None) -> Compari
             )
         )
     return Comparison(
-        partnerships=tuple(partnerships),
-        date=as_of,
+        partnerships=tuple(given),
+        date=day,
         areas=tuple(rows),
         shared_actors=tuple(
             SharedActor(a, tuple(n.get(a) for n in names), tuple(a in n for n in named)) for a in shared

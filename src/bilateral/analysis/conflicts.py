@@ -5,7 +5,8 @@ from typing import Any
 
 import attrs
 
-from bilateral.model.partnership import Partnership
+from bilateral.analysis.arguments import partnership_of
+from bilateral.model.partnership import Dataset, Partnership
 from bilateral.model.sources import AlternativeClaim, Citation
 
 __all__ = ["Conflict", "conflicts", "records"]
@@ -59,7 +60,7 @@ def records(partnership: Partnership) -> Iterator[tuple[str, Any]]:
             yield name, record
 
 
-def conflicts(partnership: Partnership) -> tuple[Conflict, ...]:
+def conflicts(partnership: Partnership | Dataset) -> tuple[Conflict, ...]:
     """Every disputed field, in record order, then field order.
 
     Examples:
@@ -68,6 +69,7 @@ def conflicts(partnership: Partnership) -> tuple[Conflict, ...]:
         >>> [(c.id, c.field, str(c.value), [str(a.value) for a in c.alternatives]) for c in found][:2]
         [('su30mk2-order-2006', 'signed', '2006-08', ['2006-07-17']), ('mir-venezuela', 'in_force', '2023-06-15', ['2023-08'])]
     """
+    partnership = partnership_of(partnership, "conflicts")
     found = []
     for record_type, record in records(partnership):
         if not record.alternatives:

@@ -5,8 +5,9 @@ from typing import Any
 
 import attrs
 
+from bilateral.analysis.arguments import partnership_of
 from bilateral.io.converter import unstructure
-from bilateral.model.partnership import Partnership
+from bilateral.model.partnership import Dataset, Partnership
 
 __all__ = ["Change", "Diff", "FieldChange", "diff"]
 
@@ -106,7 +107,7 @@ def _collection(record_type: str, old: tuple[Any, ...], new: tuple[Any, ...]) ->
             yield Change(record_type, record.id, "added")
 
 
-def diff(old: Partnership, new: Partnership) -> Diff:
+def diff(old: Partnership | Dataset, new: Partnership | Dataset) -> Diff:
     """The records added, removed and changed (field by field) from ``old`` to ``new``.
 
     ``diff(x, x)`` is empty. Records are matched by id within each collection.
@@ -120,6 +121,7 @@ def diff(old: Partnership, new: Partnership) -> Diff:
         >>> [(c.record_type, c.kind, [f.field for f in c.fields]) for c in diff(p, changed).changes]
         [('partnership', 'changed', ['title'])]
     """
+    old, new = partnership_of(old, "diff"), partnership_of(new, "diff")
     changes: list[Change] = []
     before, after = unstructure(old), unstructure(new)
     scalars = tuple(

@@ -23,10 +23,11 @@ import enum
 
 import attrs
 
+from bilateral.analysis.arguments import day_of, partnership_of
 from bilateral.analysis.spans import Span, instrument_span, measure_span
 from bilateral.model.areas import CooperationArea
 from bilateral.model.instruments import Instrument
-from bilateral.model.partnership import Partnership
+from bilateral.model.partnership import Dataset, Partnership
 from bilateral.model.sanctions import MeasureType, SanctionMeasure, SanctionTarget
 
 __all__ = ["Exposure", "ExposureHit", "Route", "exposure"]
@@ -147,7 +148,7 @@ def _routes(
     return [(Route.COUNTRY, areas[0].value)] if areas else []
 
 
-def exposure(partnership: Partnership, as_of: dt.date | None = None) -> Exposure:
+def exposure(partnership: Partnership | Dataset, as_of: dt.date | str | None = None) -> Exposure:
     """Which instruments run through an actor or a sector under a sanction measure.
 
     Measures count when they certainly applied on ``as_of`` (default: the
@@ -163,7 +164,8 @@ def exposure(partnership: Partnership, as_of: dt.date | None = None) -> Exposure
         >>> [sender for sender, _ in found.by_sender()]
         ['eu', 'uk', 'usa']
     """
-    day = as_of or partnership.data_as_of
+    partnership = partnership_of(partnership, "exposure")
+    day = partnership.data_as_of if as_of is None else day_of(as_of, "as_of", "exposure")
     parents = {a.id: a.parent for a in partnership.actors}
     measures: list[tuple[SanctionMeasure, Span, bool | None]] = []
     for measure in partnership.sanctions:

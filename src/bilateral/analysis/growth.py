@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_EVEN, Decimal, DecimalException, localcontext
 import attrs
 
 from bilateral.model.amounts import ChangeUnit, Money, Qualifier
+from bilateral.model.checks import bounded
 from bilateral.model.trade import TradeChange, TradeFigure, TradeTarget
 
 __all__ = ["DerivedValue", "TargetProgress", "implied_baseline", "target_progress"]
@@ -60,6 +61,14 @@ class TargetProgress:
     approximate: bool
 
 
+def _within_bounds(amount: Decimal) -> bool:
+    try:
+        bounded(amount)
+    except ValueError:
+        return False
+    return True
+
+
 def _qualifier(*approximate: bool) -> Qualifier:
     return Qualifier.ABOUT if any(approximate) else Qualifier.EXACT
 
@@ -68,8 +77,10 @@ def implied_baseline(change: TradeChange, figure: TradeFigure) -> DerivedValue |
     """The value at the start of a stated change, from the figure at its end.
 
     "About $200m in 2024, up roughly 54% from 2018" implies about $130m in 2018.
-    None if the change names no baseline, the figure has no value, or the
-    change is not of the figure's period and direction.
+    None if the change names no baseline, the figure has no value, the
+    change is not of the figure's period and direction, or the value cannot
+    be computed (a fall of 100% or more, a factor of 0, or an amount beyond
+    the bounds of a number: 10²⁰).
 
     Examples:
         >>> from bilateral import Money, Period, Qualifier, TradeChange, TradeFigure
@@ -96,6 +107,8 @@ def implied_baseline(change: TradeChange, figure: TradeFigure) -> DerivedValue |
             amount = (figure.value.amount / factor).quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
             exact_division = amount * factor == figure.value.amount
     except DecimalException:  # amounts or changes too large or too small to compute with
+        return None
+    if not _within_bounds(amount):  # more than a file could hold: not computable, rather than rounded
         return None
     qualifier = _qualifier(figure.value.approximate, change.qualifier.approximate, not exact_division)
     sign = "+" if change.value >= 0 else ""

@@ -4,11 +4,12 @@ import datetime as dt
 
 import attrs
 
+from bilateral.analysis.arguments import day_of, partnership_of
 from bilateral.analysis.spans import instrument_span, measure_span
 from bilateral.analysis.states import is_active, period_state, started_by
 from bilateral.model.disruptions import Disruption
 from bilateral.model.instruments import Instrument
-from bilateral.model.partnership import Partnership
+from bilateral.model.partnership import Dataset, Partnership
 from bilateral.model.sanctions import Confirmation, SanctionMeasure
 
 __all__ = [
@@ -156,7 +157,7 @@ def begun_by(instrument: Instrument, day: dt.date, data_as_of: dt.date) -> bool 
     return None
 
 
-def as_of(partnership: Partnership, date: dt.date) -> Snapshot:
+def as_of(partnership: Partnership | Dataset, date: dt.date | str) -> Snapshot:
     """The partnership as it stood on ``date``, with "not known" where the dates leave it open.
 
     Examples:
@@ -166,6 +167,8 @@ def as_of(partnership: Partnership, date: dt.date) -> Snapshot:
         >>> [as_of(p, day).state(treaty).active for day in (datetime.date(2025, 10, 1), datetime.date(2025, 11, 1), p.data_as_of)]
         [False, None, True]
     """
+    partnership = partnership_of(partnership, "as_of")
+    date = day_of(date, "date", "as_of")
     data_as_of = partnership.data_as_of
     return Snapshot(
         partnership=partnership,

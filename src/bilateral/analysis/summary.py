@@ -6,6 +6,7 @@ from collections import Counter
 
 import attrs
 
+from bilateral.analysis.arguments import day_of, partnership_of
 from bilateral.analysis.conflicts import records
 from bilateral.analysis.growth import DerivedValue, TargetProgress, implied_baseline, target_progress
 from bilateral.analysis.snapshot import Snapshot
@@ -16,7 +17,7 @@ from bilateral.model.dates import Period
 from bilateral.model.debt import DebtRestructuring
 from bilateral.model.disruptions import Disruption
 from bilateral.model.instruments import Instrument, Status
-from bilateral.model.partnership import Partnership
+from bilateral.model.partnership import Dataset, Partnership
 from bilateral.model.sanctions import SanctionMeasure
 from bilateral.model.sources import SourceKind
 from bilateral.model.trade import Trade, TradeChange, TradeFigure
@@ -291,7 +292,7 @@ def _source_mix(partnership: Partnership) -> SourceMix:
     return SourceMix(claims, single, state_only, official, len(partnership.sources))
 
 
-def summarize(partnership: Partnership, as_of: dt.date | None = None) -> Summary:
+def summarize(partnership: Partnership | Dataset, as_of: dt.date | str | None = None) -> Summary:
     """Summarise a partnership as of a day (default: its ``data_as_of``).
 
     Examples:
@@ -300,7 +301,8 @@ def summarize(partnership: Partnership, as_of: dt.date | None = None) -> Summary
         >>> summary.sources.claims == len(list(records(summary.partnership)))
         True
     """
-    day = as_of or partnership.data_as_of
+    partnership = partnership_of(partnership, "summarize")
+    day = partnership.data_as_of if as_of is None else day_of(as_of, "as_of", "summarize")
     snapshot = snapshot_on(partnership, day)
     events = timeline(partnership)
     due = tuple(e for e in events if e.kind.value == "payment_due")

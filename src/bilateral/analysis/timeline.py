@@ -6,9 +6,10 @@ from typing import Any
 
 import attrs
 
+from bilateral.analysis.arguments import partnership_of
 from bilateral.model.areas import CooperationArea
 from bilateral.model.dates import PartialDate
-from bilateral.model.partnership import Partnership
+from bilateral.model.partnership import Dataset, Partnership
 from bilateral.model.sources import Citation
 
 __all__ = ["Event", "EventKind", "timeline"]
@@ -159,7 +160,7 @@ def _other_events(partnership: Partnership) -> Iterator[Event]:
             )
 
 
-def timeline(partnership: Partnership) -> tuple[Event, ...]:
+def timeline(partnership: Partnership | Dataset) -> tuple[Event, ...]:
     """Every dated event of the partnership, ordered by its earliest possible day.
 
     Events dated only to a month or a year keep that precision, and sort by
@@ -172,5 +173,6 @@ def timeline(partnership: Partnership) -> tuple[Event, ...]:
         >>> [(str(e.date), e.kind.label) for e in events if e.record == "visa-free-agreement-2008"]
         [('2008-11-26', 'signed'), ('2009-03-06', 'in force')]
     """
+    partnership = partnership_of(partnership, "timeline")
     events = [*_instrument_events(partnership), *_other_events(partnership)]
     return tuple(sorted(events, key=Event.sort_key))

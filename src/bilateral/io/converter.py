@@ -47,9 +47,9 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from bilateral.errors import InvalidDataError, Problem
-from bilateral.io.formats import parse
-from bilateral.model.checks import CHECK, SINGLE_DATE, run_check
+from bilateral.errors import InvalidDataError, Problem, child_path, shown
+from bilateral.io.formats import Unreadable, parse
+from bilateral.model.checks import CHECK, SINGLE_DATE, places, run_check
 from bilateral.model.dates import PartialDate, Period
 from bilateral.model.partnership import SCHEMA_VERSION
 from bilateral.model.sources import AlternativeClaim, claimable
@@ -65,9 +65,12 @@ def _describe(value: object) -> str:
     if isinstance(value, bool):
         return f"a boolean ({str(value).lower()})"
     if isinstance(value, (int, Decimal, float)):
-        return f"a number ({value})"
+        text = str(value)
+        return f"a number ({text if len(text) <= 40 else text[:40] + f'… ({len(text):,} characters)'})"
     if isinstance(value, str):
-        return f"text ({value!r})"
+        return f"text ({shown(value)})"
+    if isinstance(value, Unreadable):
+        return "a value with no single reading"
     if isinstance(value, (list, tuple)):
         return "a list"
     if isinstance(value, dict):
@@ -106,7 +109,6 @@ def _bool(value: Any, _: type) -> bool:
 
 _NUMBER = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?", re.ASCII)
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
-_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
 
 
 def _decimal(value: Any, _: type) -> Decimal:
@@ -119,16 +121,17 @@ def _decimal(value: Any, _: type) -> Decimal:
     elif isinstance(value, str):
         if not _NUMBER.fullmatch(value):
             raise ValueError(
-                f"{value!r} is not a number (write digits, a point and an exponent only: '1.5e9')"
+                f"{shown(value)} is not a number (write digits, a point and an exponent only: '1.5e9')"
             )
         try:
             result = Decimal(value)
         except InvalidOperation:
-            raise ValueError(f"{value!r} is not a number") from None
+            raise ValueError(f"{shown(value)} is not a number") from None
     else:
         raise TypeError(f"expected a number, got {_describe(value)}")
     if not result.is_finite():
         raise ValueError(f"{value} is not a finite number")
+    places(result)
     return result
 
 
@@ -144,7 +147,7 @@ def _date(value: Any, _: type) -> dt.date:
             raise ValueError("expected YYYY-MM-DD")
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise ValueError(f"{value!r} is not a valid date ({exc})") from None
+        raise ValueError(f"{shown(value)} is not a valid date ({exc})") from None
 
 
 def _partial_date(value: Any, _: type) -> PartialDate:
@@ -184,7 +187,7 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
             return cls(value)
         except ValueError:
             raise ValueError(
-                f"{value!r} is not a valid {noun} (expected one of: {', '.join(values)})"
+                f"{shown(value)} is not a valid {noun} (expected one of: {', '.join(values)})"
             ) from None
 
     return structure
@@ -257,7 +260,7 @@ def _no_bare_date(value: Any) -> None:
         return
     span = {"day": "that one day", "month": "that month alone", "year": "that year alone"}[date.precision]
     raise ValueError(
-        f"{text!r} is a single date, not a period: write '{text}/..' if it still applies, "
+        f"{shown(text)} is a single date, not a period: write '{text}/..' if it still applies, "
         f"'{text}/' if its end is not known, or '{text}/{text}' for {span}"
     )
 
@@ -364,7 +367,7 @@ def _claims_hook(converter: cattrs.Converter, cls: type, legacy: bool) -> Callab
                     errors.append(_noted(exc, AttributeValidationNote("Structuring value", "value", Any)))
         elif isinstance(name, str) and name.strip():  # a blank one is named by the field's own check
             error = ValueError(
-                f"{name!r} is not a field a claim can be about (one of: {', '.join(sorted(names))})"
+                f"{shown(name)} is not a field a claim can be about (one of: {', '.join(sorted(names))})"
             )
             errors.append(_noted(error, AttributeValidationNote("Structuring field", "field", str)))
         if errors or claim is None:
@@ -522,6 +525,10 @@ def _legacy_converter() -> cattrs.Converter:
     return _build(legacy=True)
 
 
+# What the hooks raise for bad data (cattrs raises KeyError for a missing field); anything else is a bug.
+_DATA_ERRORS = (ValueError, TypeError, KeyError)
+
+
 def structure(data: Any, cls: type[T], version: int = SCHEMA_VERSION) -> T:
     """Turn plain data into a record of ``cls``, as a file of schema ``version`` writes it.
 
@@ -531,7 +538,8 @@ def structure(data: Any, cls: type[T], version: int = SCHEMA_VERSION) -> T:
     converter = _legacy_converter() if version == 1 else _CONVERTER
     try:
         return converter.structure(data, cls)
-    except Exception as exc:  # every structuring failure becomes a list of problems
+    except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError, *_DATA_ERRORS) as exc:
+        # every problem with the data becomes a problem with a path; any other error is a bug, and raised
         raise InvalidDataError(sorted(_problems(exc, "$"), key=Problem.sort_key)) from None
 
 
@@ -544,13 +552,6 @@ def unstructure(record: object) -> Any:
     return _CONVERTER.unstructure(record)
 
 
-def _child(path: str, key: object) -> str:
-    """``$.key`` for a plain key, ``$["odd key"]`` for any other."""
-    if isinstance(key, str) and _KEY.fullmatch(key):
-        return f"{path}.{key}"
-    return f"{path}[{key!r}]"
-
-
 def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
         for sub in exc.exceptions:
@@ -559,7 +560,7 @@ def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
                 (n for n in notes if isinstance(n, (AttributeValidationNote, IterableValidationNote))), None
             )
             if isinstance(note, AttributeValidationNote):
-                yield from _problems(sub, _child(path, note.name))
+                yield from _problems(sub, child_path(path, note.name))
             elif isinstance(note, IterableValidationNote):
                 yield from _problems(sub, f"{path}[{note.index!r}]")
             else:
@@ -571,9 +572,11 @@ def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
         for key in sorted(exc.extra_fields, key=repr):
             close = difflib.get_close_matches(str(key), allowed or (), n=1, cutoff=0.75)
             guess = f"; did you mean {close[0]!r}?" if close else ""
-            yield Problem(_child(path, key), f"unknown field{guess}{hint}")
+            yield Problem(child_path(path, key), f"unknown field{guess}{hint}")
         return
     if isinstance(exc, KeyError):
         yield Problem(path, "is required but missing")
         return
+    if not isinstance(exc, _DATA_ERRORS) or isinstance(exc, ArithmeticError):
+        raise exc  # not a problem with the data, but a bug in a hook
     yield Problem(path, str(exc) or type(exc).__name__)

@@ -6,7 +6,13 @@ fields), then, if the form is sound, the rules that tie records together
 (unique ids, references, date order, citations).
 """
 
+import codecs
+import contextlib
+import errno
+import glob
 import os
+import re
+import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,9 +20,9 @@ from typing import Any
 
 import attrs
 
-from bilateral.errors import InvalidDataError, Problem
+from bilateral.errors import InvalidDataError, Problem, shown
 from bilateral.io.converter import structure, unstructure
-from bilateral.io.formats import Format, check_format, format_of, parse, render
+from bilateral.io.formats import MAX_SIZE, Format, check_format, format_of, parse, read_problems, render
 from bilateral.model.integrity import problems
 from bilateral.model.partnership import SCHEMA_VERSION, Dataset, Partnership
 from bilateral.model.typecheck import type_problems
@@ -37,22 +43,44 @@ def loads(text: str, format: str) -> Dataset:
 def load(path: str | os.PathLike[str], format: str | None = None) -> Dataset:
     """Read a dataset from a file; its suffix gives the format unless ``format`` does.
 
+    The file is read as bytes and decoded as UTF-8, newlines untouched, so
+    that it reads exactly as its text does with `loads`.
+
     Raises:
         InvalidDataError: With every problem found, each naming the file.
         OSError: The file cannot be read.
     """
     path = Path(path)
     fmt = check_format(format) if format is not None else format_of(path.name)
-    try:
-        text = path.read_text(encoding="utf-8")  # a leading byte-order mark is dropped by the parser
-    except UnicodeDecodeError as exc:
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_SIZE + 1)
+    if len(raw) > MAX_SIZE:
         raise InvalidDataError(
-            [Problem("$", f"not UTF-8 text ({exc.reason} at byte {exc.start})", str(path))]
-        ) from None
+            [Problem("$", f"the file is larger than the {MAX_SIZE:,} bytes a file may hold", str(path))]
+        )
+    try:
+        text = raw.decode("utf-8")  # a leading byte-order mark is dropped by the parser
+    except UnicodeDecodeError as exc:
+        raise InvalidDataError([Problem("$", _not_utf8(raw, exc), str(path))]) from None
     try:
         return loads(text, fmt)
     except InvalidDataError as exc:
         raise exc.in_file(str(path)) from None
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def _not_utf8(raw: bytes, exc: UnicodeDecodeError) -> str:
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return f"not UTF-8 text but {name} (it starts with a {name} byte-order mark); save it as UTF-8"
+    return f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8"
 
 
 def from_data(data: Any) -> Dataset:
@@ -61,43 +89,51 @@ def from_data(data: Any) -> Dataset:
     Raises:
         InvalidDataError: With every problem found.
     """
+    odd = read_problems(data)
+    odd_paths = {problem.path for problem in odd}
+
+    def refuse(found: Sequence[Problem]) -> InvalidDataError:
+        # A value with no single reading is named by its own problem, not by what its type is not.
+        kept = [p for p in found if p.path not in odd_paths or p.message.startswith("unknown field")]
+        return InvalidDataError(_in_document_order([*odd, *kept], data))
+
     if not isinstance(data, dict):
-        raise InvalidDataError(
-            [Problem("$", "expected a mapping with schema_version and partnerships at the top")]
-        )
+        raise refuse([Problem("$", "expected a mapping with schema_version and partnerships at the top")])
     version = data.get("schema_version")
-    if "schema_version" not in data:
-        raise InvalidDataError(
-            [Problem("$.schema_version", f"is required but missing (this release writes {SCHEMA_VERSION})")]
-        )
+    missing = []
+    if "schema_version" not in data:  # one problem among the others, read as this release writes
+        missing = [
+            Problem("$.schema_version", f"is required but missing (this release writes {SCHEMA_VERSION})")
+        ]
+        data = {"schema_version": SCHEMA_VERSION, **data}
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
-        raise InvalidDataError(
+        raise refuse(
             [
                 Problem(
                     "$.schema_version",
-                    f"the file uses schema version {version}, newer than the {SCHEMA_VERSION} "
+                    f"the file uses schema version {shown(version)}, newer than the {SCHEMA_VERSION} "
                     "this release of bilateral reads; upgrade bilateral to read it",
                 )
             ]
         )
     if isinstance(version, int) and not isinstance(version, bool) and version < 1:
-        raise InvalidDataError(
-            [Problem("$.schema_version", f"{version} is not a schema version (they start at 1)")]
+        raise refuse(
+            [Problem("$.schema_version", f"{shown(version)} is not a schema version (they start at 1)")]
         )
     try:
         read_as = version if isinstance(version, int) and not isinstance(version, bool) else SCHEMA_VERSION
         dataset = structure(data, Dataset, read_as)
     except InvalidDataError as exc:
-        raise InvalidDataError(_in_document_order(exc.problems, data)) from None
+        raise refuse([*missing, *exc.problems]) from None
     # What is read is what this release writes; `dumps` writes the current version.
     dataset = (
         attrs.evolve(dataset, schema_version=SCHEMA_VERSION)
         if dataset.schema_version != SCHEMA_VERSION
         else dataset
     )
-    found = problems(dataset)
-    if found:
-        raise InvalidDataError(_in_document_order(found, data))
+    found = [*missing, *problems(dataset)]
+    if found or odd:
+        raise refuse(found)
     return dataset
 
 
@@ -125,10 +161,26 @@ def _position(path: str, data: Any) -> list[int]:
     return position
 
 
-def validate(obj: Dataset | Partnership) -> list[Problem]:
-    """Every problem in a dataset or partnership built in Python ([] if none)."""
+def validate(obj: Dataset | Partnership | str | os.PathLike[str], format: str | None = None) -> list[Problem]:
+    """Every problem in a dataset or partnership built in Python, or in a file ([] if none).
+
+    A path (text or `os.PathLike`) is read with `load`, its suffix giving the
+    format unless ``format`` does; its problems name the file.
+
+    Raises:
+        OSError: The file cannot be read.
+        ValueError: The format of the file cannot be told.
+        TypeError: ``obj`` is none of these.
+    """
     try:
-        from_data(to_data(obj))
+        if isinstance(obj, (str, os.PathLike)):
+            load(obj, format)
+        elif isinstance(obj, (Dataset, Partnership)):
+            from_data(to_data(obj))
+        else:
+            raise TypeError(
+                f"validate() takes a Dataset, a Partnership or the path of a file, not {type(obj).__name__}"
+            )
     except InvalidDataError as exc:
         return list(exc.problems)
     return []
@@ -179,22 +231,77 @@ def dump(obj: Dataset | Partnership, path: str | os.PathLike[str], format: str |
 def write_atomic(path: Path, text: str | bytes) -> None:
     """Write ``text`` (or bytes) to ``path`` through a temporary file and a rename.
 
-    A symbolic link is followed: the file it points to is replaced, not the link.
+    A symbolic link is followed: the file it points to is replaced, not the
+    link. A target that exists and is not a regular file (``/dev/null``, a
+    FIFO, a terminal) is written to directly, never replaced. An error names
+    ``path``, never the temporary file.
     """
-    path = path.resolve() if path.is_symlink() else path
-    if not path.parent.is_dir():
-        raise FileNotFoundError(2, f"cannot write {path}: the folder {path.parent} does not exist")
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    target = path.resolve() if path.is_symlink() else path
+    try:
+        mode: int | None = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a folder, not a file", str(path))
+    if mode is not None and not stat.S_ISREG(mode):
+        try:
+            with target.open("wb") as handle:
+                handle.write(text.encode("utf-8") if isinstance(text, str) else text)
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
+        return
+    if not target.parent.is_dir():
+        raise FileNotFoundError(2, f"cannot write {path}: the folder {target.parent} does not exist")
+    _sweep(target)
+    try:
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp")
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
-        os.replace(temp, path)
+        os.chmod(temp, mode & 0o777 if mode is not None else 0o666 & ~_umask())
+        os.replace(temp, target)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _sweep(target: Path) -> None:
+    """Remove the temporary files that writers of ``target`` killed mid-write left behind.
+
+    A temporary file's name holds its writer's process id; one whose writer
+    is gone is removed, one whose writer still runs is left alone.
+    """
+    pattern = re.compile(re.escape(f".{target.name}.") + r"([0-9]+)\.[A-Za-z0-9_]+\.tmp")
+    try:
+        siblings = list(target.parent.glob(f".{glob.escape(target.name)}.*.tmp"))
+    except OSError:
+        return
+    for sibling in siblings:
+        match = pattern.fullmatch(sibling.name)
+        if match and not _running(int(match.group(1))):
+            with contextlib.suppress(OSError):  # another sweeper took it, or it is not ours to remove
+                sibling.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
 
 
 def _umask() -> int:

@@ -48,7 +48,17 @@ _CHECKED: dict[Any, dict[str, Any]] = {
         "type": ["string", "integer", "number"],
         "pattern": f"^{_PLAIN_NUMBER}$",
         "minimum": 0,
-        "description": "a number of zero or more; write it as text to keep every digit",
+        "exclusiveMaximum": 10**checks.MAX_WHOLE_DIGITS,
+        "description": "a number of zero or more, below 10^20, with at most 8 places after the point; "
+        "write it as text to keep every digit",
+    },
+    checks.bounded: {
+        "type": ["string", "integer", "number"],
+        "pattern": f"^{_NUMBER}$",
+        "exclusiveMinimum": -(10**checks.MAX_WHOLE_DIGITS),
+        "exclusiveMaximum": 10**checks.MAX_WHOLE_DIGITS,
+        "description": "a number below 10^20 in size, with at most 8 places after the point; "
+        "write it as text to keep every digit",
     },
 }
 

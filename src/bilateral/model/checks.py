@@ -16,11 +16,16 @@ from typing import Any
 import attrs
 import pycountry
 
+from bilateral.errors import shown
+
 __all__ = [
     "CHECK",
+    "MAX_PLACES",
+    "MAX_WHOLE_DIGITS",
     "REFERS",
     "SINGLE_DATE",
     "Check",
+    "bounded",
     "checks",
     "country",
     "currency",
@@ -28,6 +33,7 @@ __all__ = [
     "language",
     "non_empty",
     "non_negative",
+    "places",
     "refers",
     "run_check",
     "single_date",
@@ -52,7 +58,7 @@ def _is_country(code: str) -> bool:
 def country(code: str) -> None:
     """An ISO 3166-1 alpha-3 code in capitals, current or historic (``SUN``)."""
     if not (len(code) == 3 and code.isascii() and code.isupper() and _is_country(code)):
-        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-3 country code")
+        raise ValueError(f"{shown(code)} is not an ISO 3166-1 alpha-3 country code")
 
 
 def currency(code: str) -> None:
@@ -63,7 +69,7 @@ def currency(code: str) -> None:
         and code.isupper()
         and pycountry.currencies.get(alpha_3=code) is not None
     ):
-        raise ValueError(f"{code!r} is not an ISO 4217 currency code")
+        raise ValueError(f"{shown(code)} is not an ISO 4217 currency code")
 
 
 def language(code: str) -> None:
@@ -74,14 +80,14 @@ def language(code: str) -> None:
         and code.islower()
         and pycountry.languages.get(alpha_2=code) is not None
     ):
-        raise ValueError(f"{code!r} is not an ISO 639-1 language code")
+        raise ValueError(f"{shown(code)} is not an ISO 639-1 language code")
 
 
 def identifier(value: str) -> None:
     """A record id: lower-case letters, digits, ``-``, ``_`` and ``.``."""
     if not _ID_RE.fullmatch(value):
         raise ValueError(
-            f"{value!r} is not a valid id (use lower-case letters, digits, '-', '_' and '.',"
+            f"{shown(value)} is not a valid id (use lower-case letters, digits, '-', '_' and '.',"
             " starting with a letter or digit)"
         )
 
@@ -92,14 +98,47 @@ def non_empty(value: str) -> None:
         raise ValueError("must not be empty")
 
 
-def non_negative(value: Decimal) -> None:
-    """A finite `Decimal` of zero or more."""
+#: The most digits a number (an amount, a quantity, a change) may have before its point: it is below 10²⁰.
+MAX_WHOLE_DIGITS = 20
+#: The most digits a number written in a file may have after its point. With `MAX_WHOLE_DIGITS`,
+#: every number read has at most 28 digits, which `Decimal` computes with exactly. (A number
+#: computed in Python may have more places; it is refused only when written, by `places`.)
+MAX_PLACES = 8
+
+
+def _number_text(value: Decimal) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else f"{text[:40]}… ({len(text):,} characters)"
+
+
+def bounded(value: Decimal) -> None:
+    """A finite `Decimal` below 10²⁰ in size."""
     if not isinstance(value, Decimal) or isinstance(value, bool):
         raise TypeError(
-            f"expected a Decimal, got {type(value).__name__} {value!r} (write Decimal('{value}'))"
+            f"expected a Decimal, got {type(value).__name__} {shown(value)} (write Decimal('{value}'))"
         )
     if not value.is_finite():
         raise ValueError(f"{value} is not a finite number")
+    if value and value.adjusted() >= MAX_WHOLE_DIGITS:
+        raise ValueError(
+            f"{_number_text(value)} is too large (a number has at most {MAX_WHOLE_DIGITS} digits "
+            "before the point)"
+        )
+
+
+def places(value: Decimal) -> None:
+    """A `Decimal` of at most `MAX_PLACES` places after the point, as a file may hold."""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MAX_PLACES:
+        raise ValueError(
+            f"{_number_text(value)} has {-exponent:,} places after the point, more than the "
+            f"{MAX_PLACES} a number may have; round it"
+        )
+
+
+def non_negative(value: Decimal) -> None:
+    """A finite `Decimal` of zero or more, within the bounds of `bounded`."""
+    bounded(value)
     if value < 0:
         raise ValueError(f"{value} is negative (amounts must be zero or more)")
 

@@ -14,6 +14,8 @@ from typing import Literal
 
 import attrs
 
+from bilateral.errors import shown
+
 __all__ = ["PartialDate", "Period", "Precision"]
 
 Precision = Literal["year", "month", "day"]
@@ -80,14 +82,14 @@ class PartialDate:
         match = _DATE_RE.fullmatch(text)
         if match is None:
             raise ValueError(
-                f"{text!r} is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD, "
+                f"{shown(text)} is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD, "
                 "optionally followed by ~, ? or %)"
             )
         year, month, day = (int(g) if g else None for g in match.group(1, 2, 3))
         assert year is not None
         problem = _check_parts(year, month, day)
         if problem is not None:
-            raise ValueError(f"{text!r} is not a valid date ({problem})")
+            raise ValueError(f"{shown(text)} is not a valid date ({problem})")
         approximate, uncertain = _QUALIFIERS[match.group(4) or ""]
         return cls(year, month, day, approximate, uncertain)
 
@@ -199,20 +201,20 @@ class Period:
             return cls(date, date)
         first, _, second = text.partition("/")
         if "/" in second:
-            raise ValueError(f"{text!r} is not a valid period (more than one '/')")
+            raise ValueError(f"{shown(text)} is not a valid period (more than one '/')")
         if first == "..":
             raise ValueError(
-                f"{text!r} is not a valid period (an open start is not supported; leave it empty if unknown)"
+                f"{shown(text)} is not a valid period (an open start is not supported; leave it empty if unknown)"
             )
         if first == "" and second == "":
-            raise ValueError(f"{text!r} is not a valid period (give a start, an end, or both)")
+            raise ValueError(f"{shown(text)} is not a valid period (give a start, an end, or both)")
         if first == "" and second == "..":
             return cls(None, None, True)
         start = PartialDate.parse(first) if first else None
         ongoing = second == ".."
         end = PartialDate.parse(second) if second not in ("", "..") else None
         if start is not None and end is not None and end.latest < start.earliest:
-            raise ValueError(f"{text!r} is not a valid period (the end is before the start)")
+            raise ValueError(f"{shown(text)} is not a valid period (the end is before the start)")
         return cls(start, end, ongoing)
 
     @classmethod

@@ -2,7 +2,8 @@
 
 Field values (types, codes, dates, amounts) are checked as each record is
 read. What needs more than one value is checked here, over the whole dataset:
-unique ids, references that resolve, dates in order, flows between the
+unique ids, references that resolve (and chains of them that never come
+back to where they start), dates in order, flows between the
 parties, claims that rest on sources. `problems` finds every breach at once.
 """
 
@@ -11,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from bilateral.errors import Problem
+from bilateral.errors import Problem, shown
 from bilateral.model.amounts import ChangeUnit
 from bilateral.model.debt import DebtRestructuring
 from bilateral.model.disruptions import Disruption
@@ -44,8 +45,9 @@ def problems(dataset: Dataset) -> list[Problem]:
     for field in ("sources", "actors", "sanctions"):
         found += _resolve(getattr(dataset, field), f"$.{field}", shared)
         found += _record_rules(getattr(dataset, field), f"$.{field}", shared, None)
+    found += _cycles(dataset.actors, "$.actors", "parent", dataset.actors)
     for index, partnership in enumerate(dataset.partnerships):
-        found += _partnership(partnership, f"$.partnerships[{index}]", shared)
+        found += _partnership(partnership, f"$.partnerships[{index}]", shared, dataset.actors)
     return sorted(found, key=Problem.sort_key)
 
 
@@ -89,7 +91,9 @@ def _ids(records: Iterable[Any]) -> Iterator[str]:
         yield record.id
 
 
-def _partnership(p: Partnership, path: str, shared: _Pools) -> list[Problem]:
+def _partnership(
+    p: Partnership, path: str, shared: _Pools, shared_actors: Sequence[Any] = ()
+) -> list[Problem]:
     found: list[Problem] = []
     own = _Pools.of(p.sources, p.actors, p.sanctions, p.instruments, p.trade.figures)
     pools = own | shared
@@ -107,6 +111,32 @@ def _partnership(p: Partnership, path: str, shared: _Pools) -> list[Problem]:
         found += _record_rules(getattr(p, field), f"{path}.{field}", pools, p)
     for claim_path, records in claims:
         found += _record_rules(records, claim_path, pools, p)
+    found += _cycles(p.actors, f"{path}.actors", "parent", (*p.actors, *shared_actors))
+    found += _cycles(p.instruments, f"{path}.instruments", "part_of", p.instruments)
+    return found
+
+
+def _cycles(records: Sequence[Any], path: str, field: str, among: Sequence[Any]) -> list[Problem]:
+    """A chain of references (an actor's ``parent``, an instrument's ``part_of``) that comes back
+    to the record it starts from: an actor that owns itself, A part of B part of A."""
+    by_id: dict[str, Any] = {}
+    for record in among:
+        by_id.setdefault(record.id, record)
+    found = []
+    for index, record in enumerate(records):
+        chain = [record.id]
+        ref = getattr(record, field)
+        while ref is not None and ref in by_id and ref not in chain:
+            chain.append(ref)
+            ref = getattr(by_id[ref], field)
+        if ref == record.id:
+            found.append(
+                Problem(
+                    f"{path}[{index}].{field}",
+                    f"the chain of {field} comes back to {shown(record.id)} ({' → '.join([*chain, ref])}); "
+                    "a record cannot contain itself",
+                )
+            )
     return found
 
 
@@ -124,9 +154,11 @@ def _duplicates(
             rid = record.id
             here = f"{path}[{index}].id"
             if rid in taken:
-                found.append(Problem(here, f"duplicate id {rid!r} (already defined in the shared records)"))
+                found.append(
+                    Problem(here, f"duplicate id {shown(rid)} (already defined in the shared records)")
+                )
             elif rid in seen:
-                found.append(Problem(here, f"duplicate id {rid!r} (first used at {seen[rid]})"))
+                found.append(Problem(here, f"duplicate id {shown(rid)} (first used at {seen[rid]})"))
             else:
                 seen[rid] = here
     return found
@@ -137,7 +169,7 @@ def _resolve(value: object, path: str, pools: _Pools) -> list[Problem]:
     for ref_path, kind, ref in references(value, path):
         if ref not in pools.ids[kind]:
             what = kind.replace("_", " ")
-            found.append(Problem(ref_path, f"{ref!r} names no {what} defined in this file"))
+            found.append(Problem(ref_path, f"{shown(ref)} names no {what} defined in this file"))
     return found
 
 

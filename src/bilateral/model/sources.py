@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from bilateral.errors import shown
 from bilateral.model.checks import checks, country, identifier, language, non_empty, refers
 from bilateral.model.dates import PartialDate
 
@@ -23,7 +24,7 @@ _GRADE_RE = re.compile(r"[A-F][1-6]", re.ASCII)
 def _grade(value: str) -> None:
     if not _GRADE_RE.fullmatch(value):
         raise ValueError(
-            f"{value!r} is not an Admiralty grade (a letter A-F for the source's "
+            f"{shown(value)} is not an Admiralty grade (a letter A-F for the source's "
             "reliability and a digit 1-6 for the information's credibility, e.g. 'B2')"
         )
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 import attrs
 
 from bilateral.model.amounts import ChangeUnit, Money, Qualifier
-from bilateral.model.checks import checks, country, identifier, refers, single_date
+from bilateral.model.checks import bounded, checks, country, identifier, refers, single_date
 from bilateral.model.dates import PartialDate, Period
 from bilateral.model.sources import AlternativeClaim, Citation
 
@@ -72,7 +72,7 @@ class TradeChange:
 
     id: str = attrs.field(**checks(identifier))
     period: Period = attrs.field(**single_date(_WHOLE))
-    value: Decimal
+    value: Decimal = attrs.field(**checks(bounded))
     unit: ChangeUnit
     qualifier: Qualifier = Qualifier.EXACT
     baseline: Period | None = attrs.field(default=None, **single_date(_WHOLE))
