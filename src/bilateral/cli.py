@@ -19,7 +19,7 @@ from bilateral import __version__, datasets
 from bilateral.analysis.comparison import compare
 from bilateral.analysis.diff import diff
 from bilateral.analysis.exposure import Route
-from bilateral.errors import InvalidDataError, MissingExtraError
+from bilateral.errors import InvalidDataError, MissingExtraError, UnsupportedScriptError
 from bilateral.io.documents import dump, dumps, load, write_atomic
 from bilateral.io.formats import FORMATS, check_format, format_of
 from bilateral.io.package import FORMATS as EXPORT_FORMATS
@@ -519,7 +519,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidDataError as exc:
         print(exc, file=sys.stderr)
         return 1
-    except MissingExtraError as exc:
+    except (MissingExtraError, UnsupportedScriptError) as exc:
         print(f"bilateral: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
