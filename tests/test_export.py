@@ -392,7 +392,11 @@ class TestParquet:
 
     @pytest.mark.parametrize(
         ("amount", "sql_type"),
-        [("1.0000000001", "DECIMAL(38,10)"), ("1E+30", "DECIMAL(38,7)"), ("200000000", "DECIMAL(38,9)")],
+        [
+            ("1.0000000001", "DECIMAL(38,10)"),  # more places than a file may hold, built in Python
+            ("99999999999999999999.99999999", "DECIMAL(38,9)"),  # the largest a file may hold
+            ("200000000", "DECIMAL(38,9)"),
+        ],
     )
     def test_decimals_are_never_rounded(self, amount: str, sql_type: str, tmp_path: Path) -> None:
         """A column whose values need another scale than DECIMAL(38, 9)'s gets it, and is not rounded."""
@@ -412,10 +416,11 @@ class TestParquet:
         p = bilateral.datasets.load()
         figure = p.trade.figures[0]
         assert figure.value is not None
-        big = attrs.evolve(figure, value=attrs.evolve(figure.value, amount=Decimal("1E+80")))
+        fine = Decimal("1." + "0" * 40 + "1")  # 41 places: built in Python, never read from a file
+        big = attrs.evolve(figure, value=attrs.evolve(figure.value, amount=fine))
         odd = attrs.evolve(p, trade=attrs.evolve(p.trade, figures=(big, *p.trade.figures[1:])))
         with pytest.raises(
-            ValueError, match=r"trade_figures, value_amount: its values need 81 digits, more than the 38"
+            ValueError, match=r"trade_figures, value_amount: its values need 42 digits, more than the 38"
         ):
             write(odd, tmp_path, "parquet")
         assert not (tmp_path / "datapackage.json").exists()
