@@ -313,6 +313,24 @@ class TestAnswers:
             "2024-04-25",
         )
 
+    def test_north_korea_shells_keep_the_hedge(self, loaded: dict[str, bilateral.Partnership]) -> None:
+        """Seoul's August 2024 estimate is "up to" 6 million shells (at_most), as the notes say, not "about"."""
+        transfers = loaded["russia-north-korea"].instrument("artillery-ammunition-transfers")
+        (seoul,) = [m for m in transfers.milestones if str(m.date) == "2024-08"]
+        assert [(q.value, q.qualifier) for q in seoul.quantities] == [
+            (Decimal("6000000"), bilateral.Qualifier.AT_MOST)
+        ]
+        assert "over 6 million" in seoul.description  # the headline's hedge, kept beside it
+        assert transfers.notes is not None
+        assert "over 6 million" in transfers.notes
+
+    def test_china_venezuela_statement_is_signed(self, loaded: dict[str, bilateral.Partnership]) -> None:
+        """The all-weather strategic partnership is a joint statement announced and signed, not in force."""
+        statement = loaded["china-venezuela"].instrument("all-weather-strategic-partnership-2023")
+        assert statement.status is bilateral.Status.SIGNED
+        assert statement.in_force is None
+        assert str(statement.signed) == "2023-09-13"
+
     def test_iran_venezuela_plan(self, loaded: dict[str, bilateral.Partnership]) -> None:
         """The twenty-year cooperation plan was signed on 11 June 2022."""
         plan = loaded["iran-venezuela"].instrument("cooperation-plan-2022")
@@ -407,7 +425,7 @@ class TestComparisons:
         assert [len(p.debts) for p in russian.partnerships] == [3, 0, 0, 1]
         exposure = [(cell.measures, cell.exposed, cell.instruments) for cell in russian.exposure]
         # The EU measures on Venezuela are in force by their renewal of 15 Dec 2025; the T-72s ended in 2012.
-        assert exposure == [(4, 22, 31), (3, 3, 9), (3, 0, 7), (3, 3, 4)]
+        assert exposure == [(4, 22, 32), (3, 3, 9), (3, 0, 7), (3, 3, 4)]
         hits = bilateral.exposure(russian.partnerships[0]).hits
         assert not [
             h for h in hits if h.instrument.id == "t72-deliveries" and h.measure.id == "eu-venezuela-2017"
@@ -420,12 +438,12 @@ class TestComparisons:
         assert cells["finance"][1].kinds == (bilateral.InstrumentKind.LOAN,)
         assert cells["finance"][1].not_known == 3
         assert bilateral.InstrumentKind.SUPPLY in cells["energy"][2].kinds
-        assert [cell.instruments for cell in cells["diplomacy"]] == [6, 2, 0]
+        assert [cell.instruments for cell in cells["diplomacy"]] == [7, 2, 0]
 
     def test_venezuelan_exposure(self, venezuelan: bilateral.Comparison) -> None:
         """Every Iran-Venezuela instrument runs into a sanction; PDVSA links the swap to the Russian JVs' measures."""
         exposure = [(cell.exposed, cell.instruments) for cell in venezuelan.exposure]
-        assert exposure == [(22, 31), (3, 5), (5, 5)]
+        assert exposure == [(22, 32), (3, 5), (5, 5)]
         pdvsa = next(a for a in venezuelan.shared_actors if a.actor == "pdvsa")
         assert pdvsa.partnerships == (True, False, True)
         found = bilateral.exposure(venezuelan.partnerships[2])
