@@ -7,6 +7,7 @@ that read them skip, with the reason, when they are not there.
 import datetime as dt
 import re
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -20,6 +21,22 @@ from tests.dataset_checks import citations as _citations
 from tests.dataset_checks import nodes as _nodes
 
 NAME = "russia-venezuela"
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "reference-dataset.md"
+NUMBERS = (
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
 
 
 @pytest.fixture(scope="module")
@@ -554,3 +571,46 @@ class TestSanctionsLastSeenInForce:
         assert state["eu-venezuela-2017"] is True  # the Nov 2023 renewal runs to 14 May 2024
         assert state["us-eo-13692"] is True  # continued in 2025, so it applied in 2024
         assert state["us-pdvsa-2019"] is None  # no evidence after the designation
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    """docs/reference-dataset.md, its prose re-wrapped on one line."""
+    return " ".join(DOCS.read_text(encoding="utf-8").split())
+
+
+class TestDocsCounts:
+    """The numbers that docs/reference-dataset.md states in its prose are counted from the data (the
+    printed blocks of the page are checked by tests/test_docs.py)."""
+
+    def test_source_counts(self, partnership: bilateral.Partnership, page: str) -> None:
+        """The notes' sources and the weak ones are counted as the data has them."""
+        others = [s for s in partnership.sources if s.id != ARTICLE_ID]
+        weak = [s for s in partnership.sources if s.weak]
+        assert f"supply every other source: {len(others)} of them" in page
+        assert f"**Weak sources** ({len(weak)}:" in page
+
+    def test_record_counts_in_the_coverage_table(self, partnership: bilateral.Partnership, page: str) -> None:
+        """The coverage table's counts of defence instruments, debts, disruptions and sanctions are the data's."""
+        defence = [i for i in partnership.instruments if bilateral.CooperationArea.DEFENCE in i.areas]
+        assert f"| Defence ({len(defence)} instruments) |" in page
+        assert f"| Debt ({len(partnership.debts)} restructurings) |" in page
+        assert f"| Disruptions ({len(partnership.disruptions)}) |" in page
+        assert f"| Sanctions ({len(partnership.sanctions)}) |" in page
+
+    def test_shortened_addresses(self, page: str) -> None:
+        """The sources whose addresses the notes shorten with "…" are counted and named as the bundle has them."""
+        ds = datasets.bundle()
+        sources = [*ds.sources, *(s for p in ds.partnerships for s in p.sources)]
+        shortened = sorted(s.id for s in sources if s.url and "…" in s.url)
+        assert f"**{NUMBERS[len(shortened)].capitalize()} source addresses are shortened with" in page
+        assert ", ".join(f"`{i}`" for i in shortened[:-1]) + f" and `{shortened[-1]}`" in page
+
+    def test_sputnik_is_state_media(self, page: str) -> None:
+        """Every Sputnik source is filed as state media, as the page says."""
+        ds = datasets.bundle()
+        sources = [*ds.sources, *(s for p in ds.partnerships for s in p.sources)]
+        sputnik = [s for s in sources if s.publisher.startswith("Sputnik")]
+        assert sputnik
+        assert {s.kind for s in sputnik} == {bilateral.SourceKind.STATE_MEDIA}
+        assert "`state_media` for RT, Sputnik" in page

@@ -164,7 +164,7 @@ def as_of(partnership: Partnership, date: dt.date) -> Snapshot:
         >>> p = bilateral.datasets.load("russia-venezuela")
         >>> treaty = "strategic-partnership-treaty-2025"
         >>> [as_of(p, day).state(treaty).active for day in (datetime.date(2025, 10, 1), datetime.date(2025, 11, 1), p.data_as_of)]
-        [False, None, True]
+        [False, None, None]
     """
     data_as_of = partnership.data_as_of
     return Snapshot(
