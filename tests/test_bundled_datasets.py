@@ -25,7 +25,7 @@ REFERENCE = "russia-venezuela"
 
 # Each bundled partnership: its parties and the day its data runs to (the latest sourced event).
 COMPARATORS: dict[str, tuple[tuple[str, str], dt.date]] = {
-    "russia-iran": (("RUS", "IRN"), dt.date(2025, 12, 12)),
+    "russia-iran": (("RUS", "IRN"), dt.date(2025, 12, 17)),
     "russia-north-korea": (("RUS", "PRK"), dt.date(2025, 5, 30)),
     "russia-cuba": (("RUS", "CUB"), dt.date(2024, 11, 30)),
     "china-venezuela": (("CHN", "VEN"), dt.date(2023, 9, 13)),
@@ -286,7 +286,9 @@ class TestAnswers:
     def test_iran_treaty(self, loaded: dict[str, bilateral.Partnership]) -> None:
         """The 2025 treaty is in force from 2 October 2025; July 2025 stands beside it, attributed."""
         p = loaded["russia-iran"]
-        (conflict,) = bilateral.conflicts(p)
+        (conflict,) = [
+            c for c in bilateral.conflicts(p) if c.id == "comprehensive-strategic-partnership-treaty-2025"
+        ]
         assert (conflict.id, conflict.field, conflict.value) == (
             "comprehensive-strategic-partnership-treaty-2025",
             "in_force",
@@ -367,8 +369,72 @@ class TestAnswers:
         assert "US embargo on Cuba is UNVERIFIED" in cuba.notes
         assert loaded["china-venezuela"].instrument("loans-for-oil").value is None
         (snapback,) = [m for m in iran.sanctions if m.id == "un-iran-snapback-2025"]
-        assert snapback.period.start is not None
-        assert snapback.period.start.precision == "month"
+        assert snapback.period.start == bilateral.PartialDate.parse("2025-09-27")  # resolved in §8.12
+        railway = iran.instrument("rasht-astara-railway")
+        assert str(max(m.date.earliest for m in railway.milestones)) == "2025-12-17"  # still not signed
+
+
+# Comparators not yet encoded deep enough for `bilateral compare russia-venezuela NAME` (issue 17,
+# item 2): their notes have trade figures that the data does not hold yet.
+NOT_YET_DEEP = ("russia-north-korea", "russia-cuba", "china-venezuela", "iran-venezuela")
+AGREEMENTS = (
+    bilateral.InstrumentKind.TREATY,
+    bilateral.InstrumentKind.AGREEMENT,
+    bilateral.InstrumentKind.MEMORANDUM,
+)
+
+
+class TestDepth:
+    @pytest.mark.parametrize(
+        "name",
+        [
+            pytest.param(n, marks=pytest.mark.xfail(reason="trade in the notes, not yet in the data"))
+            if n in NOT_YET_DEEP
+            else n
+            for n in COMPARATORS
+        ],
+    )
+    def test_trade_agreement_and_confirmed_sanction(
+        self, loaded: dict[str, bilateral.Partnership], name: str
+    ) -> None:
+        """Each comparator has trade records, a treaty or agreement, and a sanction measure with dated
+        evidence that it still applied, as the notes have them for every comparator."""
+        p = loaded[name]
+        assert p.trade.figures or p.trade.changes
+        assert any(i.kind in AGREEMENTS for i in p.instruments)
+        assert any(m.confirmed for m in p.sanctions)
+
+    def test_russia_iran_covers_what_the_notes_give(self, loaded: dict[str, bilateral.Partnership]) -> None:
+        """Russia-Iran: trade series with its conflicts side by side, energy, payments, arms both ways, and
+        the EU's Iran measures (one confirmed by its 2024 renewal)."""
+        p = loaded["russia-iran"]
+        fields = {(c.id, c.field) for c in bilateral.conflicts(p)}
+        assert {
+            ("comprehensive-strategic-partnership-treaty-2025", "in_force"),
+            ("trade-turnover-2022", "value"),
+            ("trade-growth-2025", "value"),
+            ("rasht-astara-loan", "value"),
+        } <= fields
+        growth = next(c for c in p.trade.changes if c.id == "trade-growth-2025")
+        assert (growth.value, [a.value for a in growth.alternatives]) == (Decimal("8"), [Decimal("22")])
+        kinds = {i.kind for i in p.instruments if bilateral.CooperationArea.ENERGY in i.areas}
+        assert {bilateral.InstrumentKind.MEMORANDUM, bilateral.InstrumentKind.CONTRACT} <= kinds
+        assert p.instrument("sirik-nuclear-plants-2025").value == bilateral.Money(
+            Decimal("25000000000"), "USD"
+        )
+        assert {i.id for i in p.instruments if i.kind is bilateral.InstrumentKind.PAYMENT_LINK} == {
+            "mir-shetab-link",
+            "sepam-spfs-link",
+        }
+        flows = {
+            (i.provider, i.recipient) for i in p.instruments if bilateral.CooperationArea.DEFENCE in i.areas
+        }
+        assert {("iran", "russia"), ("russia", "iran")} <= flows
+        measure = next(m for m in p.sanctions if m.id == "eu-iran-military-support-russia")
+        assert [(str(c.on), str(c.until)) for c in measure.confirmed] == [("2024-07-15", "2025-07-27")]
+        state = {s.measure.id: s.in_force for s in bilateral.as_of(p, dt.date(2025, 1, 1)).measures}
+        assert state["eu-iran-military-support-russia"] is True
+        assert state["eu-iran-nuclear-2025"] is False
 
 
 def _cells(comparison: bilateral.Comparison) -> dict[str, tuple[Any, ...]]:
@@ -410,7 +476,7 @@ class TestComparisons:
     def test_russian_defence(self, russian: bilateral.Comparison) -> None:
         """Arms flow to Russia from Iran and North Korea; North Korea's treaty adds mutual military assistance."""
         defence = _cells(russian)["defence"]
-        assert [cell.instruments for cell in defence] == [13, 2, 4, 0]
+        assert [cell.instruments for cell in defence] == [13, 4, 4, 0]
         assert bilateral.InstrumentKind.ARMS_DELIVERY in defence[1].kinds
         assert {bilateral.InstrumentKind.TREATY, bilateral.InstrumentKind.ARMS_DELIVERY} <= set(
             defence[2].kinds
@@ -425,7 +491,7 @@ class TestComparisons:
         assert [len(p.debts) for p in russian.partnerships] == [3, 0, 0, 1]
         exposure = [(cell.measures, cell.exposed, cell.instruments) for cell in russian.exposure]
         # The EU measures on Venezuela are in force by their renewal of 15 Dec 2025; the T-72s ended in 2012.
-        assert exposure == [(4, 22, 32), (3, 3, 9), (3, 0, 7), (3, 3, 4)]
+        assert exposure == [(4, 22, 32), (3, 13, 15), (3, 0, 7), (3, 3, 4)]
         hits = bilateral.exposure(russian.partnerships[0]).hits
         assert not [
             h for h in hits if h.instrument.id == "t72-deliveries" and h.measure.id == "eu-venezuela-2017"
