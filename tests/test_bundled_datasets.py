@@ -26,7 +26,7 @@ REFERENCE = "russia-venezuela"
 # Each bundled partnership: its parties and the day its data runs to (the latest sourced event).
 COMPARATORS: dict[str, tuple[tuple[str, str], dt.date]] = {
     "russia-iran": (("RUS", "IRN"), dt.date(2025, 12, 17)),
-    "russia-north-korea": (("RUS", "PRK"), dt.date(2025, 5, 30)),
+    "russia-north-korea": (("RUS", "PRK"), dt.date(2025, 7, 27)),
     "russia-cuba": (("RUS", "CUB"), dt.date(2024, 11, 30)),
     "china-venezuela": (("CHN", "VEN"), dt.date(2023, 9, 13)),
     "iran-venezuela": (("IRN", "VEN"), dt.date(2022, 6, 11)),
@@ -376,7 +376,7 @@ class TestAnswers:
 
 # Comparators not yet encoded deep enough for `bilateral compare russia-venezuela NAME` (issue 17,
 # item 2): their notes have trade figures that the data does not hold yet.
-NOT_YET_DEEP = ("russia-north-korea", "russia-cuba", "china-venezuela", "iran-venezuela")
+NOT_YET_DEEP = ("russia-cuba", "china-venezuela", "iran-venezuela")
 AGREEMENTS = (
     bilateral.InstrumentKind.TREATY,
     bilateral.InstrumentKind.AGREEMENT,
@@ -403,6 +403,34 @@ class TestDepth:
         assert p.trade.figures or p.trade.changes
         assert any(i.kind in AGREEMENTS for i in p.instruments)
         assert any(m.confirmed for m in p.sanctions)
+
+    def test_russia_north_korea_covers_what_the_notes_give(
+        self, loaded: dict[str, bilateral.Partnership]
+    ) -> None:
+        """Russia-North Korea: the trade series 2018-2024 with its inconsistent "record", the 2012 debt
+        write-off, oil beyond the UN cap, and the US emergency confirmed by its 2025 continuation."""
+        p = loaded["russia-north-korea"]
+        values = {str(f.period): f.value.amount for f in p.trade.figures if f.value}
+        assert values == {
+            "2018": Decimal("34000000"),
+            "2019": Decimal("47900000"),
+            "2020": Decimal("42740000"),
+            "2023": Decimal("34400000"),
+            "2024": Decimal("34000000"),
+        }
+        (debt,) = p.debts
+        assert (debt.kind, debt.remaining, debt.term_years) == (
+            bilateral.DebtKind.FORGIVENESS,
+            bilateral.Money(Decimal("1000000000"), "USD", bilateral.Qualifier.ABOUT),
+            Decimal("20"),
+        )
+        oil = p.instrument("russian-refined-oil-supplies")
+        assert (oil.provider, oil.recipient) == ("russia", "north-korea")
+        emergency = next(m for m in p.sanctions if m.id == "us-dprk-eo-13466")
+        assert emergency.last_confirmation is not None
+        assert str(emergency.last_confirmation.on) == "2025-06-20"
+        state = {s.measure.id: s.in_force for s in bilateral.as_of(p, dt.date(2025, 6, 20)).measures}
+        assert state["us-dprk-eo-13466"] is True
 
     def test_russia_iran_covers_what_the_notes_give(self, loaded: dict[str, bilateral.Partnership]) -> None:
         """Russia-Iran: trade series with its conflicts side by side, energy, payments, arms both ways, and
@@ -485,13 +513,16 @@ class TestComparisons:
         assert _cells(russian)["science_technology"][2].instruments == 1  # only the DPRK treaty names it
 
     def test_russian_debt_and_exposure(self, russian: bilateral.Comparison) -> None:
-        """Debt relief is Venezuela's and Cuba's; the EU's measures on Russia reach every Russian partnership.
+        """Debt relief is Venezuela's, North Korea's and Cuba's; the EU's measures on Russia reach every
+        Russian partnership; North Korea's oil, payment channel and trade forum meet the measures on it.
 
         The T-72 deliveries, completed in 2012, are not exposed to the EU's arms embargo of 2017."""
-        assert [len(p.debts) for p in russian.partnerships] == [3, 0, 0, 1]
+        assert [len(p.debts) for p in russian.partnerships] == [3, 0, 1, 1]
         exposure = [(cell.measures, cell.exposed, cell.instruments) for cell in russian.exposure]
         # The EU measures on Venezuela are in force by their renewal of 15 Dec 2025; the T-72s ended in 2012.
-        assert exposure == [(4, 22, 32), (3, 13, 15), (3, 0, 7), (3, 3, 4)]
+        assert exposure == [(4, 22, 32), (3, 13, 15), (3, 3, 13), (3, 3, 4)]
+        hits = {(h.instrument.id, h.measure.id) for h in bilateral.exposure(russian.partnerships[2]).hits}
+        assert ("dprk-russia-payment-channel", "us-dprk-russia-payments-2024") in hits
         hits = bilateral.exposure(russian.partnerships[0]).hits
         assert not [
             h for h in hits if h.instrument.id == "t72-deliveries" and h.measure.id == "eu-venezuela-2017"
