@@ -521,8 +521,8 @@ class TestComparisons:
         exposure = [(cell.measures, cell.exposed, cell.instruments) for cell in russian.exposure]
         # The EU measures on Venezuela are in force by their renewal of 15 Dec 2025; the T-72s ended in 2012.
         assert exposure == [(4, 22, 32), (3, 13, 15), (3, 3, 13), (3, 3, 4)]
-        hits = {(h.instrument.id, h.measure.id) for h in bilateral.exposure(russian.partnerships[2]).hits}
-        assert ("dprk-russia-payment-channel", "us-dprk-russia-payments-2024") in hits
+        korean = {(h.instrument.id, h.measure.id) for h in bilateral.exposure(russian.partnerships[2]).hits}
+        assert ("dprk-russia-payment-channel", "us-dprk-russia-payments-2024") in korean
         hits = bilateral.exposure(russian.partnerships[0]).hits
         assert not [
             h for h in hits if h.instrument.id == "t72-deliveries" and h.measure.id == "eu-venezuela-2017"
