@@ -25,8 +25,8 @@ REFERENCE = "russia-venezuela"
 
 # Each bundled partnership: its parties and the day its data runs to (the latest sourced event).
 COMPARATORS: dict[str, tuple[tuple[str, str], dt.date]] = {
-    "russia-iran": (("RUS", "IRN"), dt.date(2025, 12, 12)),
-    "russia-north-korea": (("RUS", "PRK"), dt.date(2025, 5, 30)),
+    "russia-iran": (("RUS", "IRN"), dt.date(2025, 12, 17)),
+    "russia-north-korea": (("RUS", "PRK"), dt.date(2025, 7, 27)),
     "russia-cuba": (("RUS", "CUB"), dt.date(2024, 11, 30)),
     "china-venezuela": (("CHN", "VEN"), dt.date(2023, 9, 13)),
     "iran-venezuela": (("IRN", "VEN"), dt.date(2022, 6, 11)),
@@ -286,7 +286,9 @@ class TestAnswers:
     def test_iran_treaty(self, loaded: dict[str, bilateral.Partnership]) -> None:
         """The 2025 treaty is in force from 2 October 2025; July 2025 stands beside it, attributed."""
         p = loaded["russia-iran"]
-        (conflict,) = bilateral.conflicts(p)
+        (conflict,) = [
+            c for c in bilateral.conflicts(p) if c.id == "comprehensive-strategic-partnership-treaty-2025"
+        ]
         assert (conflict.id, conflict.field, conflict.value) == (
             "comprehensive-strategic-partnership-treaty-2025",
             "in_force",
@@ -312,6 +314,24 @@ class TestAnswers:
             "2014-10-25",
             "2024-04-25",
         )
+
+    def test_north_korea_shells_keep_the_hedge(self, loaded: dict[str, bilateral.Partnership]) -> None:
+        """Seoul's August 2024 estimate is "up to" 6 million shells (at_most), as the notes say, not "about"."""
+        transfers = loaded["russia-north-korea"].instrument("artillery-ammunition-transfers")
+        (seoul,) = [m for m in transfers.milestones if str(m.date) == "2024-08"]
+        assert [(q.value, q.qualifier) for q in seoul.quantities] == [
+            (Decimal("6000000"), bilateral.Qualifier.AT_MOST)
+        ]
+        assert "over 6 million" in seoul.description  # the headline's hedge, kept beside it
+        assert transfers.notes is not None
+        assert "over 6 million" in transfers.notes
+
+    def test_china_venezuela_statement_is_signed(self, loaded: dict[str, bilateral.Partnership]) -> None:
+        """The all-weather strategic partnership is a joint statement announced and signed, not in force."""
+        statement = loaded["china-venezuela"].instrument("all-weather-strategic-partnership-2023")
+        assert statement.status is bilateral.Status.SIGNED
+        assert statement.in_force is None
+        assert str(statement.signed) == "2023-09-13"
 
     def test_iran_venezuela_plan(self, loaded: dict[str, bilateral.Partnership]) -> None:
         """The twenty-year cooperation plan was signed on 11 June 2022."""
@@ -349,8 +369,100 @@ class TestAnswers:
         assert "US embargo on Cuba is UNVERIFIED" in cuba.notes
         assert loaded["china-venezuela"].instrument("loans-for-oil").value is None
         (snapback,) = [m for m in iran.sanctions if m.id == "un-iran-snapback-2025"]
-        assert snapback.period.start is not None
-        assert snapback.period.start.precision == "month"
+        assert snapback.period.start == bilateral.PartialDate.parse("2025-09-27")  # resolved in §8.12
+        railway = iran.instrument("rasht-astara-railway")
+        assert str(max(m.date.earliest for m in railway.milestones)) == "2025-12-17"  # still not signed
+
+
+# Comparators not yet encoded deep enough for `bilateral compare russia-venezuela NAME` (issue 17,
+# item 2): their notes have trade figures that the data does not hold yet.
+NOT_YET_DEEP = ("russia-cuba", "china-venezuela", "iran-venezuela")
+AGREEMENTS = (
+    bilateral.InstrumentKind.TREATY,
+    bilateral.InstrumentKind.AGREEMENT,
+    bilateral.InstrumentKind.MEMORANDUM,
+)
+
+
+class TestDepth:
+    @pytest.mark.parametrize(
+        "name",
+        [
+            pytest.param(n, marks=pytest.mark.xfail(reason="trade in the notes, not yet in the data"))
+            if n in NOT_YET_DEEP
+            else n
+            for n in COMPARATORS
+        ],
+    )
+    def test_trade_agreement_and_confirmed_sanction(
+        self, loaded: dict[str, bilateral.Partnership], name: str
+    ) -> None:
+        """Each comparator has trade records, a treaty or agreement, and a sanction measure with dated
+        evidence that it still applied, as the notes have them for every comparator."""
+        p = loaded[name]
+        assert p.trade.figures or p.trade.changes
+        assert any(i.kind in AGREEMENTS for i in p.instruments)
+        assert any(m.confirmed for m in p.sanctions)
+
+    def test_russia_north_korea_covers_what_the_notes_give(
+        self, loaded: dict[str, bilateral.Partnership]
+    ) -> None:
+        """Russia-North Korea: the trade series 2018-2024 with its inconsistent "record", the 2012 debt
+        write-off, oil beyond the UN cap, and the US emergency confirmed by its 2025 continuation."""
+        p = loaded["russia-north-korea"]
+        values = {str(f.period): f.value.amount for f in p.trade.figures if f.value}
+        assert values == {
+            "2018": Decimal("34000000"),
+            "2019": Decimal("47900000"),
+            "2020": Decimal("42740000"),
+            "2023": Decimal("34400000"),
+            "2024": Decimal("34000000"),
+        }
+        (debt,) = p.debts
+        assert (debt.kind, debt.remaining, debt.term_years) == (
+            bilateral.DebtKind.FORGIVENESS,
+            bilateral.Money(Decimal("1000000000"), "USD", bilateral.Qualifier.ABOUT),
+            Decimal("20"),
+        )
+        oil = p.instrument("russian-refined-oil-supplies")
+        assert (oil.provider, oil.recipient) == ("russia", "north-korea")
+        emergency = next(m for m in p.sanctions if m.id == "us-dprk-eo-13466")
+        assert emergency.last_confirmation is not None
+        assert str(emergency.last_confirmation.on) == "2025-06-20"
+        state = {s.measure.id: s.in_force for s in bilateral.as_of(p, dt.date(2025, 6, 20)).measures}
+        assert state["us-dprk-eo-13466"] is True
+
+    def test_russia_iran_covers_what_the_notes_give(self, loaded: dict[str, bilateral.Partnership]) -> None:
+        """Russia-Iran: trade series with its conflicts side by side, energy, payments, arms both ways, and
+        the EU's Iran measures (one confirmed by its 2024 renewal)."""
+        p = loaded["russia-iran"]
+        fields = {(c.id, c.field) for c in bilateral.conflicts(p)}
+        assert {
+            ("comprehensive-strategic-partnership-treaty-2025", "in_force"),
+            ("trade-turnover-2022", "value"),
+            ("trade-growth-2025", "value"),
+            ("rasht-astara-loan", "value"),
+        } <= fields
+        growth = next(c for c in p.trade.changes if c.id == "trade-growth-2025")
+        assert (growth.value, [a.value for a in growth.alternatives]) == (Decimal("8"), [Decimal("22")])
+        kinds = {i.kind for i in p.instruments if bilateral.CooperationArea.ENERGY in i.areas}
+        assert {bilateral.InstrumentKind.MEMORANDUM, bilateral.InstrumentKind.CONTRACT} <= kinds
+        assert p.instrument("sirik-nuclear-plants-2025").value == bilateral.Money(
+            Decimal("25000000000"), "USD"
+        )
+        assert {i.id for i in p.instruments if i.kind is bilateral.InstrumentKind.PAYMENT_LINK} == {
+            "mir-shetab-link",
+            "sepam-spfs-link",
+        }
+        flows = {
+            (i.provider, i.recipient) for i in p.instruments if bilateral.CooperationArea.DEFENCE in i.areas
+        }
+        assert {("iran", "russia"), ("russia", "iran")} <= flows
+        measure = next(m for m in p.sanctions if m.id == "eu-iran-military-support-russia")
+        assert [(str(c.on), str(c.until)) for c in measure.confirmed] == [("2024-07-15", "2025-07-27")]
+        state = {s.measure.id: s.in_force for s in bilateral.as_of(p, dt.date(2025, 1, 1)).measures}
+        assert state["eu-iran-military-support-russia"] is True
+        assert state["eu-iran-nuclear-2025"] is False
 
 
 def _cells(comparison: bilateral.Comparison) -> dict[str, tuple[Any, ...]]:
@@ -392,7 +504,7 @@ class TestComparisons:
     def test_russian_defence(self, russian: bilateral.Comparison) -> None:
         """Arms flow to Russia from Iran and North Korea; North Korea's treaty adds mutual military assistance."""
         defence = _cells(russian)["defence"]
-        assert [cell.instruments for cell in defence] == [13, 2, 4, 0]
+        assert [cell.instruments for cell in defence] == [13, 4, 4, 0]
         assert bilateral.InstrumentKind.ARMS_DELIVERY in defence[1].kinds
         assert {bilateral.InstrumentKind.TREATY, bilateral.InstrumentKind.ARMS_DELIVERY} <= set(
             defence[2].kinds
@@ -401,13 +513,16 @@ class TestComparisons:
         assert _cells(russian)["science_technology"][2].instruments == 1  # only the DPRK treaty names it
 
     def test_russian_debt_and_exposure(self, russian: bilateral.Comparison) -> None:
-        """Debt relief is Venezuela's and Cuba's; the EU's measures on Russia reach every Russian partnership.
+        """Debt relief is Venezuela's, North Korea's and Cuba's; the EU's measures on Russia reach every
+        Russian partnership; North Korea's oil, payment channel and trade forum meet the measures on it.
 
         The T-72 deliveries, completed in 2012, are not exposed to the EU's arms embargo of 2017."""
-        assert [len(p.debts) for p in russian.partnerships] == [3, 0, 0, 1]
+        assert [len(p.debts) for p in russian.partnerships] == [3, 0, 1, 1]
         exposure = [(cell.measures, cell.exposed, cell.instruments) for cell in russian.exposure]
         # The EU measures on Venezuela are in force by their renewal of 15 Dec 2025; the T-72s ended in 2012.
-        assert exposure == [(4, 22, 31), (3, 3, 9), (3, 0, 7), (3, 3, 4)]
+        assert exposure == [(4, 22, 32), (3, 13, 15), (3, 3, 13), (3, 3, 4)]
+        korean = {(h.instrument.id, h.measure.id) for h in bilateral.exposure(russian.partnerships[2]).hits}
+        assert ("dprk-russia-payment-channel", "us-dprk-russia-payments-2024") in korean
         hits = bilateral.exposure(russian.partnerships[0]).hits
         assert not [
             h for h in hits if h.instrument.id == "t72-deliveries" and h.measure.id == "eu-venezuela-2017"
@@ -420,12 +535,12 @@ class TestComparisons:
         assert cells["finance"][1].kinds == (bilateral.InstrumentKind.LOAN,)
         assert cells["finance"][1].not_known == 3
         assert bilateral.InstrumentKind.SUPPLY in cells["energy"][2].kinds
-        assert [cell.instruments for cell in cells["diplomacy"]] == [6, 2, 0]
+        assert [cell.instruments for cell in cells["diplomacy"]] == [7, 2, 0]
 
     def test_venezuelan_exposure(self, venezuelan: bilateral.Comparison) -> None:
         """Every Iran-Venezuela instrument runs into a sanction; PDVSA links the swap to the Russian JVs' measures."""
         exposure = [(cell.exposed, cell.instruments) for cell in venezuelan.exposure]
-        assert exposure == [(22, 31), (3, 5), (5, 5)]
+        assert exposure == [(22, 32), (3, 5), (5, 5)]
         pdvsa = next(a for a in venezuelan.shared_actors if a.actor == "pdvsa")
         assert pdvsa.partnerships == (True, False, True)
         found = bilateral.exposure(venezuelan.partnerships[2])

@@ -648,4 +648,4 @@ class TestFromReview:
         comparison = bilateral.compare(
             venezuela, bilateral.datasets.load("russia-iran"), as_of=dt.date(2010, 1, 1)
         )
-        assert [c.instruments for c in comparison.exposure] == [26, 2]  # of 32 and 9: not those begun later
+        assert [c.instruments for c in comparison.exposure] == [27, 2]  # of 33 and 9: not those begun later

@@ -222,7 +222,7 @@ class TestTableCommands:
             "the developments and what was in force are as of 30 Apr 2025."
         )
         assert "7 May 2025" not in out  # the treaty was signed after the day
-        assert "| instruments                 | 15 (+15 not known) |" in areas  # 32 on 6 Jan 2026
+        assert "| instruments                 | 15 (+16 not known) |" in areas  # 33 on 6 Jan 2026
         assert "| EU expansion of sanctions on Russia after 24 February 2022 " in sanctions
 
     def test_conflicts_in_words(self, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,6 +7,7 @@ that read them skip, with the reason, when they are not there.
 import datetime as dt
 import re
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -20,6 +21,22 @@ from tests.dataset_checks import citations as _citations
 from tests.dataset_checks import nodes as _nodes
 
 NAME = "russia-venezuela"
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "reference-dataset.md"
+NUMBERS = (
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
 
 
 @pytest.fixture(scope="module")
@@ -386,13 +403,23 @@ class TestAnswers:
             ("2025-10-27", "putin"),
         }
         assert treaty.in_force is None  # the formal entry into force is unverified
+        assert treaty.status is bilateral.Status.UNKNOWN  # ratified by both, in force not known
+        active = [
+            bilateral.as_of(partnership, day).state(treaty.id).active
+            for day in (dt.date(2025, 10, 26), dt.date(2025, 12, 1), partnership.data_as_of)
+        ]
+        assert active == [False, None, None]  # not before Russia's ratification; not known after
 
     def test_jv_extension_runs_to_2041(self, partnership: bilateral.Partnership) -> None:
-        """The joint-venture extension, approved on 20 Nov 2025, runs 2026-2041 with about $616m."""
+        """The joint-venture extension, approved on 20 Nov 2025, runs to 2041 with about $616m; 2026 is
+        the planned start of production, not an entry into force, so it is in the notes only."""
         extension = partnership.instrument("jv-extension-2025")
         assert extension.kind is bilateral.InstrumentKind.LICENCE_EXTENSION
         assert extension.ends == bilateral.PartialDate.parse("2041")
-        assert extension.in_force == bilateral.PartialDate.parse("2026")
+        assert extension.in_force is None
+        assert extension.status is bilateral.Status.RATIFIED
+        assert extension.notes is not None
+        assert "planned start of production" in extension.notes
         assert extension.value == bilateral.Money(Decimal("616000000"), "USD", bilateral.Qualifier.ABOUT)
         approved = [m for m in extension.milestones if m.kind is bilateral.MilestoneKind.APPROVED]
         assert [m.date.edtf() for m in approved] == ["2025-11-20"]
@@ -421,21 +448,56 @@ class TestAnswers:
         assert (alternative.field, alternative.value) == ("signed", bilateral.PartialDate.parse("2006-07-17"))
         assert [c.source for c in alternative.citations] == ["willitflyblog-2017-03-26"]
 
-    def test_trade_growth_disagreement(self, partnership: bilateral.Partnership) -> None:
-        """The article's +54% since 2018 stands with Putin's +64% in 2024 beside it, attributed."""
+    def test_trade_growth_metrics_are_not_paired(self, partnership: bilateral.Partnership) -> None:
+        """The article's +54% since 2018 has no alternative: Putin's +64% compares 2024 with 2023, a
+        different metric, and rests on a weak source alone, so it is in the notes, not a record."""
         change = next(c for c in partnership.trade.changes if c.id == "trade-growth-2018-2024")
         assert change.value == 54
-        assert [(a.field, a.value) for a in change.alternatives] == [("value", Decimal("64"))]
-        assert [c.source for c in change.alternatives[0].citations] == ["eseuro-84312"]
+        assert change.alternatives == ()
+        assert change.notes is not None
+        assert "+64% in 2024 over 2023" in change.notes
+        assert all(c.value != 64 for c in partnership.trade.changes)
+        assert partnership.source("eseuro-84312").weak
 
     def test_mir_start_disagreement(self, partnership: bilateral.Partnership) -> None:
-        """Mir keeps the sourced June 2023 connection and the article's August 2023 as an alternative."""
+        """Mir starts with the first acceptance of cards, July 2023 (uncertain); the June 2023
+        connection and the article's August 2023 stand beside it as alternatives."""
         mir = partnership.instrument("mir-venezuela")
-        assert mir.in_force == bilateral.PartialDate.parse("2023-06-15")
+        assert mir.in_force == bilateral.PartialDate.parse("2023-07?")
         assert [(a.field, a.value) for a in mir.alternatives] == [
-            ("in_force", bilateral.PartialDate.parse("2023-08"))
+            ("in_force", bilateral.PartialDate.parse("2023-06-15")),
+            ("in_force", bilateral.PartialDate.parse("2023-08")),
         ]
         assert {m.date.edtf() for m in mir.milestones} >= {"2023-06-15", "2023-10-01", "2023-11-16"}
+
+    def test_ranges_are_not_cut_to_one_end(self, partnership: bilateral.Partnership) -> None:
+        """The EU's expansion of 23-24 Feb 2022 starts in February 2022 (both days within), and the
+        airline suspensions start with the first suspension (22 Nov), not the FAA advisory (21 Nov)."""
+        expansion = next(m for m in partnership.sanctions if m.id == "eu-russia-2022-expansion")
+        start = expansion.period.start
+        assert start is not None
+        assert (start.earliest, start.latest) == (dt.date(2022, 2, 1), dt.date(2022, 2, 28))
+        assert expansion.notes is not None
+        assert "23-24 Feb 2022" in expansion.notes
+        airlines = _record(partnership, "airline-suspensions-2025")
+        assert airlines.period.start == bilateral.PartialDate.parse("2025-11-22")
+
+    def test_victory_day_monument(self, partnership: bilateral.Partnership) -> None:
+        """The article's "Read more" item on the Victory Day monument is a record: unveiled 14 May 2025
+        (MENAFN), with 13 May (the Venezuelan government site) as an alternative."""
+        monument = partnership.instrument("victory-day-monument-2025")
+        assert any(
+            c.source == ARTICLE_ID and c.excerpt == "Venezuela unveils Victory Day monument"
+            for c in monument.citations
+        )
+        assert monument.in_force == bilateral.PartialDate.parse("2025-05-14")
+        (alternative,) = monument.alternatives
+        assert (alternative.field, alternative.value) == (
+            "in_force",
+            bilateral.PartialDate.parse("2025-05-13"),
+        )
+        assert [c.source for c in alternative.citations] == ["fundalanavial-2025-05"]
+        assert partnership.source("fundalanavial-2025-05").kind is bilateral.SourceKind.OFFICIAL
 
     def test_trade_figures(self, partnership: bilateral.Partnership) -> None:
         """Trade: about $200m in 2024, up about 54% on 2018, aiming at about $400m by 2030."""
@@ -509,3 +571,46 @@ class TestSanctionsLastSeenInForce:
         assert state["eu-venezuela-2017"] is True  # the Nov 2023 renewal runs to 14 May 2024
         assert state["us-eo-13692"] is True  # continued in 2025, so it applied in 2024
         assert state["us-pdvsa-2019"] is None  # no evidence after the designation
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    """docs/reference-dataset.md, its prose re-wrapped on one line."""
+    return " ".join(DOCS.read_text(encoding="utf-8").split())
+
+
+class TestDocsCounts:
+    """The numbers that docs/reference-dataset.md states in its prose are counted from the data (the
+    printed blocks of the page are checked by tests/test_docs.py)."""
+
+    def test_source_counts(self, partnership: bilateral.Partnership, page: str) -> None:
+        """The notes' sources and the weak ones are counted as the data has them."""
+        others = [s for s in partnership.sources if s.id != ARTICLE_ID]
+        weak = [s for s in partnership.sources if s.weak]
+        assert f"supply every other source: {len(others)} of them" in page
+        assert f"**Weak sources** ({len(weak)}:" in page
+
+    def test_record_counts_in_the_coverage_table(self, partnership: bilateral.Partnership, page: str) -> None:
+        """The coverage table's counts of defence instruments, debts, disruptions and sanctions are the data's."""
+        defence = [i for i in partnership.instruments if bilateral.CooperationArea.DEFENCE in i.areas]
+        assert f"| Defence ({len(defence)} instruments) |" in page
+        assert f"| Debt ({len(partnership.debts)} restructurings) |" in page
+        assert f"| Disruptions ({len(partnership.disruptions)}) |" in page
+        assert f"| Sanctions ({len(partnership.sanctions)}) |" in page
+
+    def test_shortened_addresses(self, page: str) -> None:
+        """The sources whose addresses the notes shorten with "…" are counted and named as the bundle has them."""
+        ds = datasets.bundle()
+        sources = [*ds.sources, *(s for p in ds.partnerships for s in p.sources)]
+        shortened = sorted(s.id for s in sources if s.url and "…" in s.url)
+        assert f"**{NUMBERS[len(shortened)].capitalize()} source addresses are shortened with" in page
+        assert ", ".join(f"`{i}`" for i in shortened[:-1]) + f" and `{shortened[-1]}`" in page
+
+    def test_sputnik_is_state_media(self, page: str) -> None:
+        """Every Sputnik source is filed as state media, as the page says."""
+        ds = datasets.bundle()
+        sources = [*ds.sources, *(s for p in ds.partnerships for s in p.sources)]
+        sputnik = [s for s in sources if s.publisher.startswith("Sputnik")]
+        assert sputnik
+        assert {s.kind for s in sputnik} == {bilateral.SourceKind.STATE_MEDIA}
+        assert "`state_media` for RT, Sputnik" in page

@@ -10,6 +10,7 @@ from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
+import attrs
 import pytest
 
 import bilateral
@@ -102,7 +103,19 @@ class TestInstrumentsTable:
 
     def test_conflicting_change_is_written_like_the_value(self, venezuela: bilateral.Partnership) -> None:
         """A disputed percentage change shows the other claim with its sign and unit."""
-        t = tables.trade(venezuela)
+        changes = tuple(
+            attrs.evolve(
+                c,
+                alternatives=(
+                    bilateral.AlternativeClaim("value", Decimal("64"), (bilateral.Citation("eseuro-84312"),)),
+                ),
+            )
+            if c.id == "trade-growth-2018-2024"
+            else c
+            for c in venezuela.trade.changes
+        )
+        disputed = attrs.evolve(venezuela, trade=attrs.evolve(venezuela.trade, changes=changes))
+        t = tables.trade(disputed)
         (row,) = [r for r in t.rows if r[2] == "2018 to 2024"]
         assert row[3] == "≈ +54% (also claimed: +64%)"
 

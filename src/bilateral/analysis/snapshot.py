@@ -165,7 +165,7 @@ def as_of(partnership: Partnership | Dataset, date: dt.date | str) -> Snapshot:
         >>> p = bilateral.datasets.load("russia-venezuela")
         >>> treaty = "strategic-partnership-treaty-2025"
         >>> [as_of(p, day).state(treaty).active for day in (datetime.date(2025, 10, 1), datetime.date(2025, 11, 1), p.data_as_of)]
-        [False, None, True]
+        [False, None, None]
     """
     partnership = partnership_of(partnership, "as_of")
     date = day_of(date, "date", "as_of")
