@@ -54,6 +54,7 @@ _LATEX = {
     "—": "---",
     "€": r"\texteuro{}",
     "£": r"\pounds{}",
+    "₽": r"RUB\,",  # no ruble sign in pdflatex's fonts: the ISO code, as a thin-spaced prefix
     "|": r"\textbar{}",
     "→": r"\ensuremath{\rightarrow}",
     "×": r"\ensuremath{\times}",

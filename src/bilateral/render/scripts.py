@@ -138,7 +138,7 @@ _PDFLATEX_RANGES = (
 )
 _STARTS = [a for a, _ in _PDFLATEX_RANGES]
 # Written as LaTeX commands by `bilateral.render.formats.escape`.
-_ESCAPED = frozenset("≈≥≤→×–—“”‘’«»§€£")
+_ESCAPED = frozenset("≈≥≤→×–—“”‘’«»§€£₽")
 _LUALATEX_SCRIPTS = frozenset(
     {"Latin", "Cyrillic", "Greek", "Arabic", "CJK", "Hiragana", "Katakana", "Hangul", "Ideographic"}
 )

@@ -223,8 +223,8 @@ def _html_source(source: Source | str) -> str:
     if not isinstance(source, Source):
         return html.escape(source)
     line = _source_line(source)
-    if not source.url:
-        return html.escape(line)
+    if not source.url or not source.url.startswith(("http://", "https://")):
+        return html.escape(line)  # no address to follow (a site's name alone is no link)
     before, after = line.split(source.url, 1)
     url = html.escape(source.url)
     return f'{html.escape(before)}<a href="{url}">{url}</a>{html.escape(after)}'
