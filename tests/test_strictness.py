@@ -189,6 +189,21 @@ class TestMeaning:
         data["partnerships"][0]["parties"] = ["VEN", "VEN"]
         assert _errors(data) == [f"{P}.parties: a partnership needs two states, not VEN twice"]
 
+    def test_no_announcement_after_the_end(self) -> None:
+        """An instrument is not announced or signed, in a milestone, after it ended; other steps may follow."""
+        data = _data()
+        instrument = _instrument(data)
+        instrument["ends"] = "2025-12"
+        instrument["milestones"] = [
+            {"kind": "signed", "date": "2026-02-01", "description": "signed late"},
+            {"kind": "other", "date": "2026-03", "description": "a review after the end"},
+            {"kind": "announced", "date": "2025", "description": "announced that year"},
+        ]
+        assert _errors(data, schema_sees=False) == [
+            f"{INS}.milestones[0].date: signed 2026-02-01 is after ends 2025-12: "
+            "an instrument is not announced or signed after it ended"
+        ]
+
     def test_end_before_start(self) -> None:
         """An instrument cannot end before it was signed; a period cannot end before it starts."""
         data = _data()

@@ -475,6 +475,9 @@ def _quantities() -> st.SearchStrategy[tuple[Quantity, ...]]:
     return st.lists(quantity, max_size=2).map(tuple)
 
 
+_FIRST_STEPS = (MilestoneKind.ANNOUNCED, MilestoneKind.SIGNED)
+
+
 @st.composite
 def _instrument(draw: st.DrawFn, scope: _Scope, earlier: Sequence[str], rid: str) -> Instrument:
     signed, in_force, ends = _in_order([draw(_OPT_DATE) for _ in range(3)])
@@ -500,7 +503,12 @@ def _instrument(draw: st.DrawFn, scope: _Scope, earlier: Sequence[str], rid: str
         value=draw(_OPT_MONEY),
         quantities=draw(_quantities()),
         items=tuple(draw(st.lists(_TEXT, max_size=2))),
-        milestones=tuple(draw(st.lists(milestone, max_size=2))),
+        milestones=tuple(
+            m
+            for m in draw(st.lists(milestone, max_size=2))
+            # an announcement or a signature comes before the end
+            if not (m.kind in _FIRST_STEPS and ends is not None and ends.latest < m.date.earliest)
+        ),
         notes=draw(_OPT_TEXT),
         citations=draw(_citations(scope)),
         alternatives=draw(_alternatives(Instrument, scope)),

@@ -16,7 +16,7 @@ from bilateral.errors import Problem, shown
 from bilateral.model.amounts import ChangeUnit
 from bilateral.model.debt import DebtRestructuring
 from bilateral.model.disruptions import Disruption
-from bilateral.model.instruments import Instrument
+from bilateral.model.instruments import Instrument, MilestoneKind
 from bilateral.model.partnership import Dataset, Partnership
 from bilateral.model.sanctions import MeasureStage, SanctionMeasure, SanctionTarget
 from bilateral.model.sources import AlternativeClaim, Source
@@ -187,6 +187,7 @@ def _record_rules(
         if isinstance(record, Instrument):
             found += _in_order(record, here, ("signed", "in_force", "ends"))
             found += _in_order(record, here, ("announced", "ends"))
+            found += _steps_before_end(record, here)
         if isinstance(record, DebtRestructuring):
             found += _in_order(record, here, ("first_payment", "final_payment"))
             found += _in_order(record, here, ("agreed", "final_payment"))
@@ -233,6 +234,23 @@ def _alternative(alt: AlternativeClaim, path: str, pools: _Pools) -> list[Proble
 #: The records that are claims: each must cite at least one source (not weak sources alone).
 CLAIMS = (Instrument, TradeFigure, TradeChange, TradeTarget, DebtRestructuring, Disruption, SanctionMeasure)
 _NON_EMPTY = (("areas", "cooperation area"), ("targets", "target"), ("types", "measure type"))
+
+
+def _steps_before_end(instrument: Instrument, path: str) -> list[Problem]:
+    """A problem for each announcement or signature milestone certainly after the instrument ended."""
+    ends = instrument.ends
+    if ends is None:
+        return []
+    return [
+        Problem(
+            f"{path}.milestones[{index}].date",
+            f"{milestone.kind.value} {milestone.date} is after ends {ends}: "
+            "an instrument is not announced or signed after it ended",
+        )
+        for index, milestone in enumerate(instrument.milestones)
+        if milestone.kind in (MilestoneKind.ANNOUNCED, MilestoneKind.SIGNED)
+        and ends.latest < milestone.date.earliest
+    ]
 
 
 def _in_order(record: Any, path: str, names: tuple[str, ...]) -> list[Problem]:

@@ -28,6 +28,7 @@ import attrs
 from bilateral.analysis.growth import implied_baseline, target_progress
 from bilateral.analysis.spans import Span, instrument_span, measure_span
 from bilateral.errors import MissingExtraError
+from bilateral.model.amounts import Qualifier
 from bilateral.model.areas import CooperationArea
 from bilateral.model.dates import PartialDate
 from bilateral.model.instruments import Instrument, MilestoneKind, Status
@@ -474,8 +475,9 @@ def trade(partnership: Partnership) -> Chart:
     """Trade figures over the periods they cover, each target, and the path a target needs.
 
     A figure is a line across its whole period (a year's turnover spans the
-    year); an approximate one ("about") is drawn over a wide pale band, which
-    marks the hedge, not an interval the sources give. A target is a bracket
+    year); one "about" a value is drawn over a wide pale band, which marks
+    the hedge, not an interval the sources give, and one "at least" or "more
+    than" (or "up to", "less than") has an arrow up (or down). A target is a bracket
     over the days its date may mean; the path it needs is the compound growth
     from its baseline, with the growth labelled.
 
@@ -516,16 +518,7 @@ def trade(partnership: Partnership) -> Chart:
         x0, x1 = _num(f.period.start.earliest), _num(end.latest) + 1
         value = float(f.value.amount / scale)
         tops.append(value)
-        if f.value.approximate:
-            axes.plot(
-                [x0, x1],
-                [value, value],
-                color=colour,
-                linewidth=9,
-                alpha=0.25,
-                solid_capstyle="butt",
-                gid=f"figure-{f.id}-hedge",
-            )
+        _hedge(axes, f.value.qualifier, x0, x1, value, colour, f"figure-{f.id}-hedge")
         axes.plot(
             [x0, x1], [value, value], color=colour, linewidth=2, solid_capstyle="butt", gid=f"figure-{f.id}"
         )
@@ -635,7 +628,8 @@ def trade(partnership: Partnership) -> Chart:
     caption = "\n".join(
         [
             f"{partnership.title}: trade figures over the periods they cover, and the stated targets.",
-            "A pale band marks an approximate figure (the sources give no interval); a dashed bracket a target "
+            "A pale band marks a figure given as about a value (the sources give no interval), an arrow up or "
+            "down one given as a lower or upper bound; a dashed bracket a target "
             "over the days its date may mean; a dotted line the compound growth the target needs.",
             f"{_SINGLE} rests on a single source; {_STATE_ONLY} rests on state-affiliated media alone.",
             *(_numbered(n, s) for n, s in enumerate(sources, 1)),
@@ -649,6 +643,23 @@ def _freeze(figure: Any) -> None:
     """Lay the figure out once and keep that layout, so that every save draws the same."""
     figure.draw_without_rendering()
     figure.set_layout_engine("none")
+
+
+def _hedge(axes: Any, qualifier: Qualifier, x0: float, x1: float, y: float, colour: str, gid: str) -> None:
+    """How a value is hedged: "about" a pale band; "at least" or "more than" an arrow up, "up to" or
+    "less than" an arrow down, from the middle of its line (the sources give no interval)."""
+    if qualifier is Qualifier.ABOUT:
+        axes.plot([x0, x1], [y, y], color=colour, linewidth=9, alpha=0.25, solid_capstyle="butt", gid=gid)
+    elif qualifier is not Qualifier.EXACT:
+        up = qualifier in (Qualifier.AT_LEAST, Qualifier.MORE_THAN)
+        axes.annotate(
+            "",
+            xy=((x0 + x1) / 2, y),
+            xytext=(0, 14 if up else -14),
+            textcoords="offset points",
+            arrowprops={"arrowstyle": "<|-", "color": colour, "linewidth": 1.2},
+            gid=gid,
+        )
 
 
 def _below(axes: Any, text: str, x: float, y: float, colour: str = "black") -> None:
@@ -670,7 +681,10 @@ def _trade_legend(axes: Any) -> None:
 
     handles = [
         Line2D([], [], color="#3182bd", linewidth=2, label="a figure, over its period"),
-        Line2D([], [], color="#3182bd", linewidth=9, alpha=0.25, label="approximate (no interval given)"),
+        Line2D([], [], color="#3182bd", linewidth=9, alpha=0.25, label="about (no interval given)"),
+        Line2D(
+            [], [], color="#3182bd", marker="$↑$", linestyle="none", label="at least / more than (↓: at most)"
+        ),
         Line2D([], [], color="#3182bd", linewidth=2, linestyle="--", label="derived from a stated change"),
         Line2D([], [], color="black", linewidth=2, linestyle="--", label="target, over its date's days"),
         Line2D([], [], color="black", linewidth=1, linestyle=":", label="growth the target needs"),
