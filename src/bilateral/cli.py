@@ -85,6 +85,15 @@ def _partnership_option(sub: argparse.ArgumentParser) -> None:
     )
 
 
+def _citations_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--citations",
+        default="footnotes",
+        choices=("footnotes", "column", "none"),
+        help="sources as numbered footnotes (default), as a column, or none",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bilateral",
@@ -150,12 +159,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--format", default="github", choices=TABLE_FORMATS, help="the table format (default: github)"
         )
-        sub.add_argument(
-            "--citations",
-            default="footnotes",
-            choices=("footnotes", "column", "none"),
-            help="sources as numbered footnotes (default), as a column, or none",
-        )
+        _citations_option(sub)
         sub.add_argument(
             "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
         )
@@ -205,12 +209,7 @@ def _parser() -> argparse.ArgumentParser:
     _partnership_option(report)
     report.add_argument("--format", default="md", choices=REPORT_FORMATS, help="md (default), html or latex")
     report.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="the day to answer for")
-    report.add_argument(
-        "--citations",
-        default="footnotes",
-        choices=("footnotes", "column", "none"),
-        help="sources as numbered footnotes (default), as a column, or none",
-    )
+    _citations_option(report)
     report.add_argument(
         "--engine",
         default="pdflatex",
