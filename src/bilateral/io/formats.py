@@ -412,25 +412,31 @@ def read_problems(data: Any) -> list[Problem]:
     Every such value is listed with its path, in the order of the document.
     """
     found: list[Problem] = []
-    stack: list[tuple[str, Any, int]] = [("$", data, 0)]
+    # (the parent's path, the key or index in it, the value, its depth): a path is written out only
+    # for a mapping or a list (its items need it) or a value with a problem, so that the walk stays cheap.
+    stack: list[tuple[str, object, Any, int]] = [("", None, data, 0)]
     while stack:
-        path, value, depth = stack.pop()
+        parent, key, value, depth = stack.pop()
+        if isinstance(value, str):
+            if len(value) <= MAX_TEXT and not _SUSPECT.search(value):
+                continue
+            found.extend(Problem(_path(parent, key), message) for message in _text_problems(value))
+            continue
+        path = _path(parent, key)
         if isinstance(value, Unreadable):
             found.append(Problem(path, value.message))
-        elif isinstance(value, str):
-            found.extend(Problem(path, message) for message in _text_problems(value))
         elif isinstance(value, (dict, list)) and depth >= MAX_DEPTH:
             found.append(Problem(path, f"lists and mappings nest more than {MAX_DEPTH} deep here"))
         elif isinstance(value, dict):
             items = list(value.items())
-            for key, _ in items:
-                if isinstance(key, str):
-                    found.extend(Problem(child_path(path, key), f"the key {m}") for m in _text_problems(key))
-            stack.extend((child_path(path, key), item, depth + 1) for key, item in reversed(items))
+            for item_key, _ in items:
+                if isinstance(item_key, str):
+                    found.extend(
+                        Problem(child_path(path, item_key), f"the key {m}") for m in _text_problems(item_key)
+                    )
+            stack.extend((path, item_key, item, depth + 1) for item_key, item in reversed(items))
         elif isinstance(value, list):
-            stack.extend(
-                (f"{path}[{index}]", item, depth + 1) for index, item in reversed(list(enumerate(value)))
-            )
+            stack.extend((path, index, item, depth + 1) for index, item in reversed(list(enumerate(value))))
     return found
 
 
@@ -439,6 +445,19 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # the bidirectional controls that make text display in an order other than it is stored.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+# Any character that `_text_problems` may report: most texts have none, and need no more look.
+_SUSPECT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _path(parent: str, key: object) -> str:
+    """The path of ``key`` in the value at ``parent`` (the root's: ``$``)."""
+    if not parent:
+        return "$"
+    if isinstance(key, int) and not isinstance(key, bool):
+        return f"{parent}[{key}]"
+    return child_path(parent, key)
 
 
 def _text_problems(text: str) -> list[str]:
