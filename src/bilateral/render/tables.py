@@ -73,6 +73,9 @@ class Table:
         row_sources: For each row, the ids of the sources behind it (may be empty).
         sources: Every source the rows may name, by id.
         notes: Lines to print under the table (a legend, a caveat).
+        row_flags: Whether each row's marker says it rests on a single source
+            (``*``) or on state-affiliated media alone (``§``); off for a table
+            whose rows are one citation each, where the marks would say nothing.
     """
 
     title: str
@@ -81,6 +84,7 @@ class Table:
     row_sources: tuple[tuple[str, ...], ...] = ()
     sources: tuple[Source, ...] = ()
     notes: tuple[str, ...] = ()
+    row_flags: bool = True
 
     def select(self, *headers: str) -> "Table":
         """The same table with only the columns named, in the order named.
@@ -192,14 +196,15 @@ def render(
         escaped = [[escape(c, fmt) for c in row] for row in rows]
         for row, ids in zip(escaped, row_sources, strict=True):
             if row:
-                row[0] += _marker([numbering[i] for i in ids], _flags(ids, by_id), fmt, anchor)
+                flags = _flags(ids, by_id) if tbl.row_flags else ""
+                row[0] += _marker([numbering[i] for i in ids], flags, fmt, anchor)
         body = _table_raw(headers, escaped, fmt, fit)
     else:
         body = table(headers, rows, fmt, fit)
     if fmt in ("csv", "tsv"):
         return body  # anything under the rows would be read as more rows
     notes = list(tbl.notes)
-    if citations != "none" and any(_flags(ids, by_id) for ids in row_sources):
+    if citations != "none" and tbl.row_flags and any(_flags(ids, by_id) for ids in row_sources):
         notes.append(
             f"{SINGLE} rests on a single source; {STATE_ONLY} rests on state-affiliated media alone."
         )
@@ -727,7 +732,11 @@ def evidence(partnership: Partnership) -> Table:
         tuple(rows),
         tuple(cited),
         partnership.sources,
-        ("Excerpts are verbatim, in the source's language; an empty excerpt means the record quotes none.",),
+        (
+            "Excerpts are verbatim, in the source's language; an empty excerpt means the record quotes none.",
+            f"{SINGLE} after a claim: it rests on a single source; {STATE_ONLY}: on state-affiliated media alone.",
+        ),
+        row_flags=False,  # each row is one citation: the claim's own marks say what it rests on
     )
 
 
