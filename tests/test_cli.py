@@ -238,7 +238,7 @@ class TestTableCommands:
 
     def test_tables_without_sources_get_no_sources_column(self, capsys: pytest.CaptureFixture[str]) -> None:
         """CSV carries sources as a column, but not for a table that no source stands behind."""
-        assert main(["summary", "--format", "csv"]) == 0
+        assert main(["summary", "--format", "csv", "--table", "overview"]) == 0
         assert capsys.readouterr().out.startswith("figure,value\n")
 
     def test_report_to_file(self, tmp_path: Path) -> None:

@@ -8,6 +8,8 @@ import argparse
 import datetime as dt
 import importlib.util
 import json
+import os
+import shutil
 import signal
 import sys
 from collections.abc import Sequence
@@ -83,6 +85,43 @@ def _partnership_option(sub: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="the partnership to use in a data file that holds several (or write FILE#ID)",
     )
+
+
+def _width_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--width",
+        type=_columns,
+        metavar="N",
+        help="wrap the cells of text tables to fit N columns "
+        "(default: the terminal's width when writing to one; files and pipes get each cell on one line)",
+    )
+    sub.add_argument("--wide", action="store_true", help="never wrap: each cell on one line, however long")
+
+
+def _columns(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of columns") from None
+    if value < 40:
+        raise argparse.ArgumentTypeError(f"{value} columns is too narrow for a table (40 at least)")
+    return value
+
+
+def _width(args: argparse.Namespace) -> int | None:
+    """The columns to fit text tables to: ``--width``, else a terminal's; none with ``--wide`` or a file."""
+    if args.wide:
+        return None
+    if args.width is not None:
+        return int(args.width)
+    if args.output in (None, "-") and sys.stdout.isatty():
+        return max(40, shutil.get_terminal_size().columns)
+    return None
+
+
+_SUMMARY_TABLES = ("overview", "areas", "sanctions")
+_SUFFIXES = {"csv": "csv", "tsv": "tsv", "html": "html", "latex": "tex", "latex_booktabs": "tex"}
+_SUFFIXES |= {"github": "md", "pipe": "md"}
 
 
 def _citations_option(sub: argparse.ArgumentParser) -> None:
@@ -163,9 +202,22 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
         )
+        _width_options(sub)
         return sub
 
-    table_command("summary", "Key figures, the cooperation areas and the sanctions of a partnership.")
+    summary = table_command(
+        "summary", "Key figures, the cooperation areas and the sanctions of a partnership."
+    )
+    for action in summary._actions:
+        if action.dest == "output":
+            action.help = (
+                "write here, atomically; a folder (DIR/) gets one file per table (default: standard output)"
+            )
+    summary.add_argument(
+        "--table",
+        choices=_SUMMARY_TABLES,
+        help="only this table (CSV and TSV hold one table: choose one, or write each with -o DIR/)",
+    )
     instruments = table_command("instruments", "The instruments of a partnership, filtered.", dated=False)
     instruments.add_argument(
         "--area", choices=[a.value for a in CooperationArea], help="only the instruments in this area"
@@ -199,6 +251,7 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument(
         "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
     )
+    _width_options(diff)
     report = command("report", "A whole document on one partnership, or comparing several.")
     report.add_argument(
         "datasets",
@@ -360,16 +413,45 @@ def _overwrites_input(args: argparse.Namespace) -> str | None:
     return None
 
 
-def _tables(args: argparse.Namespace) -> int:
-    fmt, cite = args.format, args.citations
+def _folder(output: str | None) -> Path | None:
+    """The folder ``-o`` names (ending in ``/`` or one that exists), if it names one."""
+    if output is None or output == "-":
+        return None
+    if output.endswith(("/", os.sep)) or Path(output).is_dir():
+        return Path(output)
+    return None
+
+
+def _tables(args: argparse.Namespace, usage: argparse.ArgumentParser) -> int:
+    fmt, cite, width = args.format, args.citations, _width(args)
     if args.command == "compare":
         found = [_partnership(n, args.partnership) for n in args.datasets]
-        _emit(tables.render(tables.comparison(compare(*found, as_of=args.as_of)), fmt, cite), args.output)
+        text = tables.render(tables.comparison(compare(*found, as_of=args.as_of)), fmt, cite, width=width)
+        _emit(text, args.output)
         return 0
     p = _partnership(args.dataset, args.partnership)
     built: list[tables.Table]
     if args.command == "summary":
-        built = [tables.overview(p, args.as_of), tables.areas(p, args.as_of), tables.sanctions(p, args.as_of)]
+        every = {
+            "overview": lambda: tables.overview(p, args.as_of),
+            "areas": lambda: tables.areas(p, args.as_of),
+            "sanctions": lambda: tables.sanctions(p, args.as_of),
+        }
+        names = [args.table] if args.table else list(every)
+        folder = _folder(args.output)
+        if folder is not None:  # one file per table
+            folder.mkdir(parents=True, exist_ok=True)
+            suffix = _SUFFIXES.get(fmt, "txt")
+            for name in names:
+                text = tables.render(every[name](), fmt, cite, width=width)
+                write_atomic(folder / f"{name}.{suffix}", text if text.endswith("\n") else text + "\n")
+            return 0
+        if len(names) > 1 and fmt in ("csv", "tsv"):
+            usage.error(
+                f"a {fmt.upper()} file holds one table and summary has {len(names)}: "
+                f"choose one with --table {{{','.join(names)}}}, or write one file each with -o DIR/"
+            )
+        built = [every[name]() for name in names]
     elif args.command == "instruments":
         built = [
             tables.instruments(
@@ -389,13 +471,13 @@ def _tables(args: argparse.Namespace) -> int:
         built = [tables.conflicts(p)]
     else:
         built = [tables.sources(p)]
-    _emit("\n\n".join(tables.render(t, fmt, cite) for t in built), args.output)
+    _emit("\n\n".join(tables.render(t, fmt, cite, width=width) for t in built), args.output)
     return 0
 
 
 def _diff(args: argparse.Namespace) -> int:
     found = diff(_partnership(args.old, args.partnership), _partnership(args.new, args.partnership))
-    text = tables.render(tables.diff(found), args.format)
+    text = tables.render(tables.diff(found), args.format, width=_width(args))
     _emit(text if found else "no changes", args.output)
     return 0
 
@@ -505,7 +587,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "sources",
             "compare",
         ):
-            return _tables(args)
+            return _tables(args, usage)
         if args.command == "diff":
             return _diff(args)
         if args.command == "report":

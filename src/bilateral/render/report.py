@@ -16,7 +16,7 @@ from bilateral.analysis.comparison import compare
 from bilateral.model.partnership import Partnership
 from bilateral.render import charts as charts_module
 from bilateral.render import scripts, tables
-from bilateral.render.formats import TableFormat, escape
+from bilateral.render.formats import Html, Latex, Markdown, TableFormat, check_citations, escape
 from bilateral.render.scripts import LatexEngine
 from bilateral.render.tables import Citations, Table
 
@@ -26,6 +26,11 @@ ReportFormat = Literal["md", "html", "latex"]
 #: The report formats.
 REPORT_FORMATS: tuple[ReportFormat, ...] = ("md", "html", "latex")
 _TABLE_FORMAT: dict[ReportFormat, TableFormat] = {"md": "github", "html": "html", "latex": "latex_booktabs"}
+_DIALECTS: dict[ReportFormat, Markdown | Html | Latex] = {
+    "md": Markdown("github"),
+    "html": Html("html"),
+    "latex": Latex("latex_booktabs"),
+}
 
 _SECTIONS: tuple[tuple[str, Callable[[Partnership, dt.date | None], Table]], ...] = (
     ("Key figures", tables.overview),
@@ -177,7 +182,8 @@ def report(
     written beside the report.
 
     Raises:
-        ValueError: No partnership was given, or an unknown engine.
+        ValueError: No partnership was given, or an unknown format, citation mode or engine
+            (the message lists the choices).
         bilateral.errors.MissingExtraError: ``charts`` without matplotlib installed.
         UnsupportedScriptError: The LaTeX engine cannot typeset some text of the
             data; the error names the text and its script.
@@ -186,6 +192,9 @@ def report(
         raise ValueError("a report needs at least one partnership")
     if engine not in scripts.LATEX_ENGINES:
         raise ValueError(f"unknown LaTeX engine {engine!r} (choose from {', '.join(scripts.LATEX_ENGINES)})")
+    if fmt not in REPORT_FORMATS:
+        raise ValueError(f"unknown report format {fmt!r} (choose from {', '.join(REPORT_FORMATS)})")
+    citations = check_citations(citations)
     heading = title or " · ".join(p.title for p in partnerships)
     day = (
         f"as of {as_of.isoformat()}"
@@ -193,6 +202,7 @@ def report(
         else "data as of " + ", ".join(p.data_as_of.isoformat() for p in partnerships)
     )
     table_format = _TABLE_FORMAT[fmt]
+    d = _DIALECTS[fmt]
     parts = _sections(partnerships, as_of, evidence)
     by_id = {p.id: p for p in partnerships}
     if fmt == "latex":
@@ -211,58 +221,24 @@ def report(
         )
         anchor = tables.slug(f"{owner} {text}" if owner and owner != text else text)
         if table is None and text == _ABOUT:
-            rendered = _paragraphs(fmt, _about(by_id[owner]), table_format)
+            rendered = d.paragraphs(_about(by_id[owner]))
         if fmt == "html" and rendered and table is not None:
             rendered = rendered.replace("<table", f'<table id="table-{anchor}"', 1)
         if (owner, text) in figures:
             name, chart = figures[(owner, text)]
             figure = _figure(fmt, name, chart, table_format)
             rendered = figure + "\n\n" + (rendered or "")
-        if fmt == "md":
-            body.append(f"{'#' * level} {text}")
-            if rendered:
-                body.append(rendered)
-        elif fmt == "html":
-            body.append(f'<h{level} id="{anchor}">{html.escape(text)}</h{level}>')
-            contents.append((level, anchor, text))
-            if rendered:
-                body.append(rendered)
-        else:
-            command = "section" if level == 2 else "subsection"
-            body.append(f"\\{command}*{{{escape(text, table_format)}}}")
-            if rendered:
-                body.append(rendered)
+        body.append(d.heading(level, text, anchor))
+        contents.append((level, anchor, text))
+        if rendered:
+            body.append(rendered)
     if numbering:
-        listed = tables.bibliography(numbering, tuple(cited.values()), table_format)
-        if fmt == "md":
-            body += ["## Sources cited", listed]
-        elif fmt == "html":
-            body += ['<h2 id="sources-cited">Sources cited</h2>', listed]
-            contents.append((2, "sources-cited", "Sources cited"))
-        else:
-            body += ["\\section*{Sources cited}", listed]
-    if fmt == "md":
-        return "\n\n".join([f"# {heading}", f"*{day}; made with bilateral*", *body]) + "\n"
-    if fmt == "html":
-        toc = "\n".join(
-            f'<li class="level-{level}"><a href="#{anchor}">{html.escape(text)}</a></li>'
-            for level, anchor, text in contents
-        )
-        return _HTML.format(title=html.escape(heading), day=html.escape(day), toc=toc, body="\n".join(body))
-    return _LATEX.format(
-        preamble=_PREAMBLES[engine],
-        title=escape(heading, table_format),
-        day=escape(day, table_format),
-        body="\n\n".join(body),
-    )
-
-
-def _paragraphs(fmt: ReportFormat, texts: Sequence[str], table_format: TableFormat) -> str:
-    if fmt == "html":
-        return "\n".join(f"<p>{html.escape(t)}</p>" for t in texts)
-    if fmt == "latex":
-        return "\n\n".join(escape(t, table_format) for t in texts)
-    return "\n\n".join(escape(t, table_format) for t in texts)
+        body += [
+            d.heading(2, "Sources cited", "sources-cited"),
+            tables.bibliography(numbering, tuple(cited.values()), table_format),
+        ]
+        contents.append((2, "sources-cited", "Sources cited"))
+    return d.document(heading, day, contents, body, engine)
 
 
 def _check(
@@ -288,89 +264,3 @@ def _check(
                 value = getattr(source, field)
                 if value:
                     scripts.check(value, engine, f"the {field} of source {source.id!r}")
-
-
-_HTML = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-body {{ font-family: sans-serif; margin: 2em; line-height: 1.4; }}
-table {{ border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }}
-th, td {{ border: 1px solid #bbb; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }}
-th {{ background: #eee; }}
-ol {{ font-size: 0.85em; }}
-figure {{ margin: 1em 0; }}
-figure svg {{ max-width: 100%; height: auto; }}
-figcaption {{ font-size: 0.85em; max-width: 60em; }}
-ol.contents {{ list-style: none; padding-left: 0; }}
-ol.contents li.level-3 {{ padding-left: 1.5em; }}
-ol.sources li:target {{ background: #ffd; }}
-@media print {{
-  body {{ margin: 0; font-size: 10pt; }}
-  nav {{ display: none; }}
-  a {{ color: inherit; text-decoration: none; }}
-  tr, figure {{ break-inside: avoid; }}
-  thead {{ display: table-header-group; }}
-  h2, h3 {{ break-after: avoid; }}
-}}
-</style>
-</head>
-<body>
-<h1>{title}</h1>
-<p><em>{day}; made with bilateral</em></p>
-<nav aria-label="Contents">
-<h2 id="contents">Contents</h2>
-<ol class="contents">
-{toc}
-</ol>
-</nav>
-{body}
-</body>
-</html>
-"""
-
-_LATEX = r"""\documentclass[10pt]{{article}}
-{preamble}
-\usepackage[a4paper,landscape,margin=1.5cm]{{geometry}}
-\usepackage{{booktabs,longtable,array}}
-\usepackage{{url}}
-\usepackage{{graphicx}}
-\tracinglostchars=2
-\begin{{document}}
-\section*{{{title}}}
-\emph{{{day}; made with bilateral}}
-
-{body}
-
-\end{{document}}
-"""
-
-_PREAMBLES: dict[LatexEngine, str] = {
-    # T1 for Latin with accents, T2A for Cyrillic, LGR for Greek; English is the main language.
-    "pdflatex": r"""% pdflatex: texlive-latex-recommended, texlive-latex-extra, texlive-lang-cyrillic,
-% texlive-lang-greek and cm-super (Debian); or write it for lualatex (--engine lualatex).
-\usepackage[utf8]{inputenc}
-\usepackage[LGR,T2A,T1]{fontenc}
-\usepackage{textcomp}
-\usepackage[russian,greek,english]{babel}
-\input{glyphtounicode}\pdfgentounicode=1""",
-    # Fonts by script through babel: Arabic script right to left, CJK in WenQuanYi Micro Hei.
-    "lualatex": r"""% lualatex: texlive-latex-recommended, texlive-latex-extra, texlive-luatex,
-% fonts-dejavu-core and fonts-wqy-microhei (Debian).
-\usepackage[bidi=basic]{babel}
-\babelprovide[import,main]{english}
-\babelprovide[import]{russian}
-\babelprovide[import]{greek}
-\babelprovide[import,onchar=ids fonts]{persian}
-\babelprovide[import,onchar=ids fonts]{chinese}
-\babelprovide[import,onchar=ids fonts]{japanese}
-\babelprovide[import,onchar=ids fonts]{korean}
-\babelfont{rm}{DejaVu Serif}
-\babelfont{sf}{DejaVu Sans}
-\babelfont{tt}{DejaVu Sans Mono}
-\babelfont[persian]{rm}[Renderer=HarfBuzz]{DejaVu Sans}
-\babelfont[chinese,japanese,korean]{rm}{WenQuanYi Micro Hei}""",
-}

@@ -7,10 +7,9 @@ footnotes under it, or as a column.
 """
 
 import datetime as dt
-import html
 import re
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any
 
 import attrs
 
@@ -34,7 +33,16 @@ from bilateral.model.sources import Citation, Source, SourceKind
 from bilateral.model.trade import TradeChange
 from bilateral.model.walk import walk
 from bilateral.render import cells
-from bilateral.render.formats import TableFormat, escape, raw_table, table
+from bilateral.render.formats import (
+    SINGLE,
+    STATE_ONLY,
+    Citations,
+    Entry,
+    TableFormat,
+    Text,
+    check_citations,
+    dialect,
+)
 
 __all__ = [
     "Citations",
@@ -57,9 +65,6 @@ __all__ = [
     "timeline",
     "trade",
 ]
-
-Citations = Literal["footnotes", "column", "none"]
-SINGLE, STATE_ONLY = "*", "§"
 
 
 @attrs.frozen
@@ -132,19 +137,14 @@ def _source_line(source: Source) -> str:
     return f"{line} [weak]" if source.weak else line
 
 
-def _marker(numbers: Sequence[int], flags: str, fmt: TableFormat, anchor: str = "source") -> str:
-    numbers = sorted(numbers)
-    text = ",".join(str(n) for n in numbers)
-    if fmt in ("github", "pipe"):
-        flags = flags.replace("*", "\\*")  # a lone * would start emphasis in Markdown
-        return f"<sup>{text}</sup>{flags}" if text else flags
-    if fmt == "html":  # each number links to its entry in the list of sources
-        links = ",".join(f'<a href="#{anchor}-{n}">{n}</a>' for n in numbers)
-        return f"<sup>{links}</sup>{flags}" if text else flags
-    if fmt in ("latex", "latex_booktabs"):
-        flags = flags.replace(STATE_ONLY, r"\S{}")
-        return (f"\\textsuperscript{{{text}}}" if text else "") + flags
-    return (f" [{text}]" if text else "") + flags
+def _entry(source: Source | str) -> Entry:
+    """A source as listed under a table: its line and its address (an id no source has, alone)."""
+    if isinstance(source, Source):
+        return _source_line(source), source.url
+    return source, None
+
+
+_LEGEND = f"{SINGLE} rests on a single source; {STATE_ONLY} rests on state-affiliated media alone."
 
 
 def render(
@@ -153,6 +153,7 @@ def render(
     citations: Citations = "footnotes",
     fit: bool = True,
     numbering: dict[str, int] | None = None,
+    width: int | None = None,
 ) -> str:
     """The table as text in ``fmt``, with its sources as footnotes, a column, or not at all.
 
@@ -164,17 +165,31 @@ def render(
     Footnote markers follow the first cell of each row, in order; ``*`` marks
     a row that rests on a single source and ``§`` one that rests on
     state-affiliated media alone. In HTML each marker links to its source's
-    entry (``#<table-id>-source-N``), and each source's URL is a link. CSV and
-    TSV always carry the sources as a column.
+    entry (``#<table-id>-source-N``), and each source's URL is a link.
+
+    With ``citations="column"``, the sources are a ``sources`` column, and
+    the marks a ``marks`` column of their own. CSV and TSV, which can hold
+    nothing under the rows, always take the sources as those columns.
 
     With ``numbering`` (a document's, shared by its tables), the footnotes
     take their numbers from it, new sources are added to it, and the table
     lists no sources of its own: the document lists them once (see
     `bibliography`).
+
+    With ``width``, a table in a terminal format (``github``, ``pipe``,
+    ``plain``, ``grid``, ``rst``, ``orgtbl``) wraps its longest cells onto
+    more lines to fit that many columns, and a note under it says so; no
+    word is dropped. The other formats ignore it.
+
+    Raises:
+        ValueError: ``fmt`` is not a table format, or ``citations`` not a
+            citation mode; the message lists the choices.
     """
+    d = dialect(fmt)
+    citations = check_citations(citations)
     by_id = {s.id: s for s in tbl.sources}
     row_sources = tbl.row_sources or tuple(() for _ in tbl.rows)
-    if fmt in ("csv", "tsv") and citations == "footnotes":
+    if not d.footers and citations == "footnotes":
         citations = "column"
     if not tbl.row_sources:  # a table of what no source states (an overview, the sources themselves)
         citations = "none"
@@ -184,37 +199,43 @@ def render(
     anchor = "source" if shared else f"{slug(tbl.title)}-source"
     if citations == "column":
         headers.append("sources")
+        if tbl.row_flags:
+            headers.append("marks")
         for row, ids in zip(rows, row_sources, strict=True):
-            row.append(
-                "; ".join(_source_line(by_id[i]) if i in by_id else i for i in ids) + _flags(ids, by_id)
-            )
-        body = table(headers, rows, fmt, fit)
-    elif citations == "footnotes":
+            row.append("; ".join(_source_line(by_id[i]) if i in by_id else i for i in ids))
+            if tbl.row_flags:
+                row.append(_flags(ids, by_id))
+    escaped = [[d.escape(c) for c in row] for row in rows]
+    if citations == "footnotes":
         for ids in row_sources:
             for i in ids:
                 numbering.setdefault(i, len(numbering) + 1)
-        escaped = [[escape(c, fmt) for c in row] for row in rows]
         for row, ids in zip(escaped, row_sources, strict=True):
             if row:
                 flags = _flags(ids, by_id) if tbl.row_flags else ""
-                row[0] += _marker([numbering[i] for i in ids], flags, fmt, anchor)
-        body = _table_raw(headers, escaped, fmt, fit)
-    else:
-        body = table(headers, rows, fmt, fit)
-    if fmt in ("csv", "tsv"):
-        return body  # anything under the rows would be read as more rows
+                row[0] += d.marker([numbering[i] for i in ids], flags, anchor)
+    escaped_headers = [d.escape(h) for h in headers]
     notes = list(tbl.notes)
+    wraps = width is not None and isinstance(d, Text) and d.wraps
+    if wraps:
+        assert isinstance(d, Text)
+        assert width is not None
+        body, wrapped = d.wrapped(escaped_headers, escaped, width)
+        if wrapped:
+            notes.append(f"Cells wrapped to fit {width} columns; --wide shows each on one line.")
+    else:
+        body = d.table(escaped_headers, escaped, fit)
+    if not d.footers:
+        return body
     if citations != "none" and tbl.row_flags and any(_flags(ids, by_id) for ids in row_sources):
-        notes.append(
-            f"{SINGLE} rests on a single source; {STATE_ONLY} rests on state-affiliated media alone."
-        )
-    listed = [] if shared else [by_id.get(i, i) for i in numbering]
-    return body + _footer(listed, notes, fmt, anchor)
-
-
-def _table_raw(headers: Sequence[str], rows: Sequence[Sequence[str]], fmt: TableFormat, fit: bool) -> str:
-    """A table whose cells are already escaped for ``fmt``."""
-    return raw_table([escape(h, fmt) for h in headers], rows, fmt, fit)
+        notes.append(_LEGEND)
+    listed = [] if shared or citations != "footnotes" else [_entry(by_id.get(i, i)) for i in numbering]
+    footer = d.footer(listed, notes, anchor)
+    if wraps:
+        assert isinstance(d, Text)
+        assert width is not None
+        footer = d.wrapped_lines(footer, width)
+    return body + footer
 
 
 def slug(text: str) -> str:
@@ -223,54 +244,14 @@ def slug(text: str) -> str:
     return "-".join(words) or "table"
 
 
-def _html_source(source: Source | str) -> str:
-    """A source line in HTML, its URL a link."""
-    if not isinstance(source, Source):
-        return html.escape(source)
-    line = _source_line(source)
-    if not source.url or not source.url.startswith(("http://", "https://")):
-        return html.escape(line)  # no address to follow (a site's name alone is no link)
-    before, after = line.split(source.url, 1)
-    url = html.escape(source.url)
-    return f'{html.escape(before)}<a href="{url}">{url}</a>{html.escape(after)}'
-
-
 def bibliography(numbering: dict[str, int], sources: Sequence[Source], fmt: TableFormat) -> str:
     """The numbered list of a document's sources, by the numbers its tables' footnotes gave them.
 
     In HTML each entry has the id its markers link to (``source-N``) and its URL is a link.
     """
     by_id = {s.id: s for s in sources}
-    listed: list[Source | str] = [by_id.get(i, i) for i in sorted(numbering, key=numbering.__getitem__)]
-    return _footer(listed, (), fmt, "source").lstrip("\n")
-
-
-def _footer(
-    listed: Sequence[Source | str], notes: Sequence[str], fmt: TableFormat, anchor: str = "source"
-) -> str:
-    lines = [_source_line(s) if isinstance(s, Source) else s for s in listed]
-    if not lines and not notes:
-        return ""
-    if fmt == "html":
-        items = "".join(f'<li id="{anchor}-{n}">{_html_source(s)}</li>' for n, s in enumerate(listed, 1))
-        parts = [f'<ol class="sources">{items}</ol>'] if lines else []
-        parts += [f"<p>{html.escape(n)}</p>" for n in notes]
-        return "\n" + "\n".join(parts)
-    if fmt in ("latex", "latex_booktabs"):
-        parts = []
-        if lines:
-            items = "\n".join(f"  \\item {escape(line, fmt)}" for line in lines)
-            parts.append(
-                f"\\begin{{enumerate}}\\small\\raggedright\\setlength{{\\itemsep}}{{0pt}}\n{items}\n\\end{{enumerate}}"
-            )
-        parts += [f"\\par\\noindent {escape(n, fmt)}\\par" for n in notes]  # a paragraph each
-        return "\n" + "\n".join(parts)
-    numbered = [
-        f"{n}. {line}" if fmt in ("github", "pipe") else f"[{n}] {line}" for n, line in enumerate(lines, 1)
-    ]
-    if fmt in ("github", "pipe"):  # a leading * would make a list item
-        notes = [n.replace("*", "\\*") for n in notes]
-    return "\n\n" + "\n".join([*numbered, *([""] if numbered and notes else []), *notes])
+    listed = [_entry(by_id.get(i, i)) for i in sorted(numbering, key=numbering.__getitem__)]
+    return dialect(fmt).footer(listed, (), "source").lstrip("\n")
 
 
 def _table(
