@@ -38,6 +38,9 @@ __all__ = ["located"]
 
 _Finder = Callable[[Problem], tuple[int, int]]
 
+# The messages about a key rather than its value: an unknown field, a key with a control character.
+_ABOUT_THE_KEY = ("unknown field", "the key ")
+
 
 def located(exc: InvalidDataError, text: str, fmt: str) -> InvalidDataError:
     """``exc`` with a line and a column for each problem that has none and a place in ``text``,
@@ -92,6 +95,8 @@ def _finder(text: str, fmt: str, lines: _Lines) -> _Finder | None:
         if found is None:
             return None
         root, key_of = found
+        if root is None:  # no document, only blanks and comments: its problem is at the start
+            return lambda problem: (1, 1)
         return lambda problem: _yaml_place(root, key_of, problem)
     if fmt == "json":
         tree, anomaly = _json_tree(text)
@@ -104,14 +109,13 @@ def _finder(text: str, fmt: str, lines: _Lines) -> _Finder | None:
 # -- YAML ------------------------------------------------------------------------------------------
 
 
-def _yaml_tree(text: str) -> tuple[yaml.Node, Callable[[yaml.Node], Any]] | None:
-    """The composed node graph of ``text``, and a function giving a key node's key as the reader reads it."""
+def _yaml_tree(text: str) -> tuple[yaml.Node | None, Callable[[yaml.Node], Any]] | None:
+    """The composed node graph of ``text`` (None for no document), and a function giving a key node's
+    key as the reader reads it; None if the text does not compose (its problem has its place then)."""
     loader = formats._Loader(text)
     try:
         root = loader.get_single_node()
     except yaml.YAMLError:
-        return None
-    if root is None:
         return None
 
     def key_of(node: Any) -> Any:
@@ -157,7 +161,7 @@ def _yaml_place(root: yaml.Node, key_of: Callable[[yaml.Node], Any], problem: Pr
         here, key_node, node = step
     if here == path and key_node is not None:
         block = isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and not node.flow_style
-        if block or problem.message.startswith("unknown field"):
+        if block or problem.message.startswith(_ABOUT_THE_KEY):
             node = key_node
     mark = node.start_mark
     return mark.line + 1, mark.column + 1
@@ -302,7 +306,7 @@ def _json_place(root: _Node, anomaly: int | None, problem: Problem) -> int:
         if step is None:
             break
         here, key_offset, node = step
-    if here == path and key_offset is not None and problem.message.startswith("unknown field"):
+    if here == path and key_offset is not None and problem.message.startswith(_ABOUT_THE_KEY):
         return key_offset
     return node.offset
 
