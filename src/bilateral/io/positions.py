@@ -45,6 +45,8 @@ _ABOUT_THE_KEY = ("unknown field", "the key ")
 def located(exc: InvalidDataError, text: str, fmt: str) -> InvalidDataError:
     """``exc`` with a line and a column for each problem that has none and a place in ``text``,
     and the number meant where a thousands separator broke a value."""
+    if len(text) > formats.MAX_SIZE:  # refused unread: its problem is about the whole text
+        return exc
     text = text.removeprefix("\ufeff")  # as the parser reads it
     lines = _Lines(text)
     finder = None
