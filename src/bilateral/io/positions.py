@@ -59,7 +59,10 @@ def located(exc: InvalidDataError, text: str, fmt: str) -> InvalidDataError:
     placed = []
     for problem in exc.problems:
         if problem.line is None and finder is not None:
-            line, column = finder(problem)
+            try:
+                line, column = finder(problem)
+            except RecursionError:  # pragma: no cover - merges (<<) nested as deep as the parser allows
+                line, column = None, None
             problem = attrs.evolve(problem, line=line, column=column)
         placed.append(_with_hint(problem, lines) if thousands else problem)
     return InvalidDataError(placed)
