@@ -147,6 +147,10 @@ class TestJson:
     def test_syntax_errors_keep_the_parsers_place(self) -> None:
         """A syntax error is placed where the parser stopped."""
         assert _lines('{\n  "a": }', "json") == ["line 2, column 8: $: not valid JSON: Expecting value"]
+        assert _lines('{\n  "a": "x\x01"}', "json") == [
+            "line 2, column 10: $: not valid JSON: the control character '\\x01' is not allowed in JSON text; "
+            "remove it (a newline or a tab inside text is written \\n or \\t)"
+        ]
 
 
 class TestYaml:

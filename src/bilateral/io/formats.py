@@ -385,8 +385,14 @@ def parse(text: str, fmt: Format) -> Any:
             return tomllib.loads(text, parse_float=_exact)
         return yaml.load(text, Loader=_Loader)
     except json.JSONDecodeError as exc:
+        message = exc.msg
+        if message == "Invalid control character at":  # a raw one inside a string
+            message = (
+                f"the control character {text[exc.pos]!r} is not allowed in JSON text; remove it "
+                "(a newline or a tab inside text is written \\n or \\t)"
+            )
         raise InvalidDataError(
-            [Problem("$", f"not valid JSON: {exc.msg}", line=exc.lineno, column=exc.colno)]
+            [Problem("$", f"not valid JSON: {message}", line=exc.lineno, column=exc.colno)]
         ) from None
     except _DuplicateKeyError as exc:  # also a NaN or Infinity literal; its place is found with the others'
         raise InvalidDataError([Problem("$", f"not valid JSON: {exc}")]) from None
