@@ -55,7 +55,8 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> Dataset:
     that it reads exactly as its text does with `loads`.
 
     Raises:
-        InvalidDataError: With every problem found, each naming the file (and, in JSON and YAML, its line and column).
+        InvalidDataError: With every problem found, each naming the file (and, in JSON and YAML,
+            its line and column).
         OSError: The file cannot be read.
     """
     path = Path(path)
@@ -181,7 +182,8 @@ def validate(obj: Dataset | Partnership | str | os.PathLike[str], format: str | 
     """Every problem in a dataset or partnership built in Python, or in a file ([] if none).
 
     A path (text or `os.PathLike`) is read with `load`, its suffix giving the
-    format unless ``format`` does; its problems name the file, and in JSON and YAML the line and column.
+    format unless ``format`` does; its problems name the file, and in JSON and
+    YAML the line and column.
 
     Raises:
         OSError: The file cannot be read.
