@@ -25,7 +25,7 @@ import attrs
 import bilateral
 from bilateral.render import tables
 
-venezuela = bilateral.datasets.load("russia-venezuela")
+venezuela = bilateral.datasets.partnership("russia-venezuela")
 days = [dt.date(2025, 1, 1), dt.date(2025, 6, 1), dt.date(2025, 11, 1), venezuela.data_as_of]
 snapshots = [bilateral.as_of(venezuela, day) for day in days]
 

@@ -15,8 +15,8 @@ comparator datasets are much thinner than the reference one.
 import bilateral
 from bilateral.render import tables
 
-venezuela = bilateral.datasets.load("russia-venezuela")
-iran = bilateral.datasets.load("russia-iran")
+venezuela = bilateral.datasets.partnership("russia-venezuela")
+iran = bilateral.datasets.partnership("russia-iran")
 comparison = bilateral.compare(venezuela, iran)
 
 print(tables.render(tables.comparison(comparison), "github"))

@@ -16,7 +16,7 @@ Write it to a file and ``\input`` it in a paper whose preamble has
 import bilateral
 from bilateral.render import tables
 
-venezuela = bilateral.datasets.load("russia-venezuela")
+venezuela = bilateral.datasets.partnership("russia-venezuela")
 defence = tables.instruments(venezuela, area=bilateral.CooperationArea.DEFENCE)
 narrow = defence.select("instrument", "status", "signed", "value and quantities")
 print(tables.render(narrow, "latex_booktabs", citations="footnotes"))

@@ -19,7 +19,7 @@ import bilateral
 from bilateral.analysis.spans import instrument_span
 from bilateral.render import charts
 
-venezuela = bilateral.datasets.load("russia-venezuela")
+venezuela = bilateral.datasets.partnership("russia-venezuela")
 chart = charts.lifecycle(venezuela, bilateral.CooperationArea.DEFENCE, dt.date(2015, 1, 1))
 target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp()) / "defence.svg"
 target.write_bytes(charts.save(chart, target.suffix.lstrip(".")))

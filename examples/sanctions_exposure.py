@@ -25,7 +25,7 @@ than assumed.
 import bilateral
 from bilateral.render import tables
 
-venezuela = bilateral.datasets.load("russia-venezuela")
+venezuela = bilateral.datasets.partnership("russia-venezuela")
 found = bilateral.exposure(venezuela)
 
 

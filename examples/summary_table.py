@@ -10,7 +10,7 @@ force on the dataset's date ("not known" where the sources leave it open).
 import bilateral
 from bilateral.render import tables
 
-venezuela = bilateral.datasets.load("russia-venezuela")
+venezuela = bilateral.datasets.partnership("russia-venezuela")
 
 print(f"## {venezuela.title}, as of {venezuela.data_as_of.day} {venezuela.data_as_of:%B %Y}\n")
 print(tables.render(tables.overview(venezuela), "github"))

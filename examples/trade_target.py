@@ -17,7 +17,7 @@ from decimal import Decimal
 import bilateral
 from bilateral.render import cells, tables
 
-venezuela = bilateral.datasets.load("russia-venezuela")
+venezuela = bilateral.datasets.partnership("russia-venezuela")
 print(tables.render(tables.trade(venezuela), "github"))
 print()
 

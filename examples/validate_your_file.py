@@ -3,7 +3,7 @@
 ``my-partnership.yaml`` (beside this script) is a valid file: it loads into
 typed records. ``broken-partnership.yaml`` is the same file with the
 mistakes people make most. Loading it raises one `InvalidDataError` that
-lists every problem, each with the path to it inside the file. The script
+lists every problem, each with its line, column and path inside the file. The script
 then fixes them one by one, as you would in an editor, and shows the
 second round of checks (the rules between records), which runs once the
 first round is clean. The fixed file is written, atomically, to a scratch
@@ -35,7 +35,7 @@ def check(text: str) -> bilateral.Dataset | None:
     except bilateral.InvalidDataError as error:
         print(f"{len(error.problems)} problem{'s' if len(error.problems) != 1 else ''}:")
         for problem in error.problems:
-            print(f"  {problem.path}: {problem.message}")
+            print(f"  {problem}")
         return None
 
 

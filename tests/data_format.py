@@ -160,6 +160,19 @@ def _limits() -> list[str]:
         "when the value is one of their kind (`!!float text` and `!!bool maybe` are problems);",
         "every other tag (`!!binary`, `!!set`, `!!python/…`, `!custom`) is refused.",
         "",
+        "## Messages",
+        "",
+        "Each problem names its place, then what is wrong and, where there is one, the fix:",
+        "`file.yaml:12:5: $.instruments[3].signed: …` for a file (the form compilers use, which",
+        "editors jump to), `line 12, column 5: $.instruments[3].signed: …` for a text read with",
+        "`loads`. The line and column, counted from 1 in characters, are those of the value the",
+        "problem is about (of its key, for an unknown field or a list or mapping written below",
+        "its key; of the mapping that lacks it, for a missing field), in JSON and YAML, syntax",
+        "errors, control characters and repeated keys included. Python's TOML reader keeps no",
+        "positions for values: a TOML problem names its path alone, and a TOML syntax error its",
+        "line and column. They are looked for only once a file is refused, so reading a valid",
+        "file costs nothing more.",
+        "",
     ]
 
 

@@ -287,7 +287,7 @@ class TestWhatTheFunctionsTake:
             bilateral.summarize(self.MINE)  # type: ignore[arg-type]
         assert str(info.value) == (
             "summarize() takes a Partnership, or a Dataset of one, not str (read a file with "
-            "bilateral.load, or a bundled one with bilateral.datasets.load)"
+            "bilateral.load, or a bundled one with bilateral.datasets.partnership)"
         )
 
     def test_days_as_iso_text(self) -> None:

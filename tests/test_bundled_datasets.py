@@ -10,6 +10,7 @@ reason, when they are not there.
 import datetime as dt
 import re
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -92,6 +93,24 @@ class TestBundle:
         p = datasets.load(name)
         assert isinstance(p, bilateral.Partnership)
         assert (p.id, p.parties) == (name, ALL[name][0])
+
+    def test_which_load_returns_what(self, tmp_path: Path) -> None:
+        """datasets.partnership(name) returns a Partnership, as datasets.load(name), its older name, does;
+        bilateral.load(path) reads a file into a Dataset, which partnership(id) opens."""
+        p = datasets.partnership("russia-iran")
+        assert isinstance(p, bilateral.Partnership)
+        assert datasets.load("russia-iran") == p
+        assert datasets.partnership() == datasets.load() == datasets.partnership(datasets.DEFAULT)
+        path = tmp_path / "iran.yaml"
+        bilateral.dump(p, path)
+        read = bilateral.load(path)
+        assert isinstance(read, bilateral.Dataset)
+        assert read.partnership("russia-iran") == p
+        for function in (datasets.partnership, datasets.load):
+            with pytest.raises(
+                LookupError, match=r"^no bundled dataset is called 'russia-mars' \(there are: "
+            ):
+                function("russia-mars")
 
     @pytest.mark.parametrize("fmt", ["json", "toml", "yaml"])
     @pytest.mark.parametrize("name", list(ALL))

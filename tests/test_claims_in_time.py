@@ -55,7 +55,9 @@ def _errors(extra: str, top: str = "") -> list[str]:
     data = parse(text, "yaml")
     if _form_problem(data):
         assert list(_SCHEMA.iter_errors(_as_editors_read(data))), "the JSON Schema accepts a bad form"
-    return str(info.value).splitlines()
+    # Every problem has its line and column (tests/test_places.py checks them); here, the rest.
+    assert all(p.line is not None and p.column is not None for p in info.value.problems)
+    return [f"{p.path}: {p.message}" for p in info.value.problems]
 
 
 INSTRUMENT = """\
@@ -171,8 +173,10 @@ class TestAlternativesAreTyped:
         with pytest.raises(bilateral.InvalidDataError) as info:
             bilateral.loads(text, "yaml")
         assert str(info.value).splitlines() == [
-            f"{P}.instruments[0].alternatives[0].value.amount: -1 is negative (amounts must be zero or more)",
-            f"{P}.instruments[0].alternatives[1].value: expected text, got a number (2010) "
+            # The amount is inside the text that version 1 writes: the text is the place.
+            f"line 25, column 35: {P}.instruments[0].alternatives[0].value.amount: -1 is negative "
+            "(amounts must be zero or more)",
+            f"line 26, column 36: {P}.instruments[0].alternatives[1].value: expected text, got a number (2010) "
             "(schema version 1 writes a claimed value as text)",
         ]
 
@@ -586,7 +590,7 @@ class TestFromReview:
         with pytest.raises(bilateral.InvalidDataError) as info:
             bilateral.loads(text, "yaml")
         assert str(info.value).splitlines() == [
-            "$.schema_version: expected a whole number, got a boolean (true)"
+            "line 1, column 17: $.schema_version: expected a whole number, got a boolean (true)"
         ]
 
     def test_conflicts_write_every_type_in_words(self) -> None:

@@ -33,13 +33,15 @@ class TestValidate:
             f"{GOOD}: valid (my-russia-venezuela: 2 instruments, 0 trade figures, "
             "0 debt restructurings, 0 disruptions)\n"
         )
-        lines = err.splitlines()
-        assert len(lines) == 5
-        assert (
-            lines[3]
-            == f"{BROKEN}: $.partnerships[0].instruments[0].signed: '2025-13' is not a valid date (month must be 1 to 12)"
-        )
-        assert lines[4] == f"{BROKEN}: 4 problems"
+        assert err.splitlines() == [
+            f"{BROKEN}:8:11: $.sources[0].kind: 'state media' is not a valid source kind (expected one of: "
+            "official, wire, state_media, independent_media, law_firm, academic, company, ngo, other)",
+            f"{BROKEN}:10:54: $.actors[0].country: 'RU' is not an ISO 3166-1 alpha-3 country code",
+            f"{BROKEN}:21:16: $.partnerships[0].instruments[0].areas: expected a list, got text ('energy')",
+            f"{BROKEN}:24:17: $.partnerships[0].instruments[0].signed: '2025-13' is not a valid date "
+            "(month must be 1 to 12)",
+            f"{BROKEN}: 4 problems",
+        ]
 
     def test_missing_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """A file that is not there is reported by name, exit 1, no traceback."""
@@ -383,8 +385,8 @@ class TestRefusals:
         lines = capsys.readouterr().err.splitlines()
         line = len(Path(GOOD).read_text(encoding="utf-8").splitlines()) + 1
         assert lines == [
-            f"{odd}: $.x: !!bool 'maybe' is not true or false (line {line}, column 4)",
-            f"{odd}: $.x: unknown field (expected one of: actors, partnerships, sanctions, schema_version, sources)",
+            f"{odd}:{line}:4: $.x: !!bool 'maybe' is not true or false",
+            f"{odd}:{line}:1: $.x: unknown field (expected one of: actors, partnerships, sanctions, schema_version, sources)",
             f"{odd}: 2 problems",
         ]
 

@@ -8,6 +8,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+import attrs
 import pytest
 
 import bilateral
@@ -63,8 +64,11 @@ class TestLoadDump:
         """A file that is not UTF-8 is reported as such, with its name."""
         path = tmp_path / "latin1.yaml"
         path.write_bytes("title: Boquerón".encode("latin-1"))
-        with pytest.raises(bilateral.InvalidDataError, match=r"latin1.yaml: \$: not UTF-8 text"):
+        with pytest.raises(bilateral.InvalidDataError) as info:
             bilateral.load(path)
+        assert str(info.value) == (
+            f"{path}:1:14: $: not UTF-8 text (invalid continuation byte at byte 13); save it as UTF-8"
+        )
 
 
 class TestAtomicWrite:
@@ -175,7 +179,13 @@ class TestReadingBytes:
             bilateral.loads(text, "toml")
         with pytest.raises(bilateral.InvalidDataError) as from_file:
             bilateral.load(path)
-        assert str(from_file.value) == f"{path}: {from_text.value}"
+        assert from_file.value.problems == tuple(
+            attrs.evolve(p, file=str(path)) for p in from_text.value.problems
+        )
+        assert (
+            str(from_file.value)
+            == f"{path}:{str(from_text.value).removeprefix('line ').replace(', column ', ':', 1)}"
+        )
 
     def test_utf16_is_named(self, tmp_path: Path) -> None:
         """A UTF-16 file (as some Windows editors save) is named as such, with the fix."""
@@ -194,7 +204,7 @@ class TestReadingBytes:
         path = tmp_path / "mine.yaml"
         path.write_text(VALID.replace('signed: "2025-05"', 'signed: "2025-13"'), encoding="utf-8")
         assert [str(p) for p in bilateral.validate(str(path))] == [
-            f"{path}: $.partnerships[0].instruments[0].signed: '2025-13' is not a valid date (month must be 1 to 12)"
+            f"{path}:21:17: $.partnerships[0].instruments[0].signed: '2025-13' is not a valid date (month must be 1 to 12)"
         ]
         path.write_text(VALID, encoding="utf-8")
         assert bilateral.validate(path) == []

@@ -444,6 +444,20 @@ def _read(text: str, fmt: str) -> bilateral.Dataset | tuple[bilateral.Problem, .
         return exc.problems
 
 
+# The problems about a whole text, which have no line: its size, its encoding as a whole, its depth.
+_WHOLE = ("the text is ", "the file is larger", "not UTF-8 text but", "not readable ")
+
+
+def _placed(problems: tuple[bilateral.Problem, ...], fmt: str) -> None:
+    """In JSON and YAML, every problem but one about the whole text gives its line and column (item 8)."""
+    if fmt in ("json", "yaml"):
+        unplaced = [p for p in problems if p.line is None and not p.message.startswith(_WHOLE)]
+        assert not unplaced, unplaced
+        assert all(
+            p.line is None or (p.line >= 1 and p.column is not None and p.column >= 1) for p in problems
+        )
+
+
 class TestFuzz:
     def test_the_seeds_are_valid(self) -> None:
         """Every seed reads as it is, so that a refusal is the mutation's doing; there are several."""
@@ -460,6 +474,7 @@ class TestFuzz:
             _survives(read)
         else:
             assert read, "an InvalidDataError with no problem"
+            _placed(read, fmt)
 
     @_FUZZ
     @given(
@@ -490,6 +505,7 @@ class TestFuzz:
         else:
             assert read, "an InvalidDataError with no problem"
             assert {p.file for p in read} == {str(path)}
+            _placed(read, fmt)
 
     @pytest.mark.parametrize("fmt", FORMATS)
     def test_accepted_values_round_trip(self, fmt: str) -> None:

@@ -4,7 +4,7 @@ Read a dataset, check it, and get at its partnerships:
 
 Examples:
     >>> import bilateral
-    >>> partnership = bilateral.datasets.load("russia-venezuela")
+    >>> partnership = bilateral.datasets.partnership("russia-venezuela")
     >>> partnership.parties
     ('RUS', 'VEN')
 """

@@ -362,7 +362,7 @@ def _partnership(name: str, partnership_id: str | None = None) -> Partnership:
     """A bundled dataset by name, or a partnership of a data file: its only one, the one
     ``FILE#ID`` names, or the one ``--partnership ID`` names."""
     if name in datasets.names():
-        return datasets.load(name)
+        return datasets.partnership(name)
     path = name
     if not Path(name).exists() and "#" in name and Path(name.rsplit("#", 1)[0]).exists():
         path, partnership_id = name.rsplit("#", 1)

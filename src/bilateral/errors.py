@@ -46,15 +46,25 @@ def child_path(path: str, key: object) -> str:
 class Problem:
     """One thing wrong with some data.
 
+    ``str()`` of a problem puts the place first, as compilers do, so that an
+    editor can jump to it: ``file.yaml:12:5: $.instruments[3].signed: …`` for a
+    file, ``line 12, column 5: $.instruments[3].signed: …`` for a text read
+    with `loads`, and the path alone where there is no line (TOML values, data
+    built in Python).
+
     Attributes:
         path: Where, as a JSONPath from the document's root (``$.instruments[3].signed``).
         message: What is wrong, naming the bad value.
         file: The file it is in, if the data came from one.
+        line: The line (from 1) of the value it is about in the text read, if the format gives one.
+        column: The column (from 1, in characters) of that value, with ``line``.
     """
 
     path: str
     message: str
     file: str | None = None
+    line: int | None = None
+    column: int | None = None
 
     def sort_key(self) -> tuple[str, list[tuple[int, int | str]]]:
         """Order by file, then by path, with list indexes as numbers ([10] after [9])."""
@@ -67,22 +77,26 @@ class Problem:
         return (self.file or "", key)
 
     def __str__(self) -> str:
-        where = f"{self.file}: {self.path}" if self.file else self.path
+        if self.line is not None:
+            at = f"{self.line}:{self.column}" if self.file else f"line {self.line}, column {self.column}"
+            where = f"{self.file}:{at}: {self.path}" if self.file else f"{at}: {self.path}"
+        else:
+            where = f"{self.file}: {self.path}" if self.file else self.path
         return f"{where}: {self.message}"
 
 
 class InvalidDataError(ValueError):
     """Data that does not make a valid dataset, with every problem found in it.
 
-    ``str()`` of the error is one line per problem, each with the file and the
-    path inside it:
+    ``str()`` of the error is one line per problem, each with the file, the line
+    and column, and the path inside it:
 
     Examples:
         >>> import bilateral
         >>> bilateral.loads('{"schema_version": 1, "partnerships": [], "colour": "red"}', "json")
         Traceback (most recent call last):
         ...
-        bilateral.errors.InvalidDataError: $.colour: unknown field (expected one of: actors, partnerships, sanctions, schema_version, sources)
+        bilateral.errors.InvalidDataError: line 1, column 43: $.colour: unknown field (expected one of: actors, partnerships, sanctions, schema_version, sources)
 
     Attributes:
         problems: Every problem found, in document order.

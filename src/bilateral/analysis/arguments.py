@@ -1,8 +1,9 @@
 """What the analysis functions take: a partnership, or a dataset of one; a day, as a date or ISO text.
 
-`bilateral.load` returns a `Dataset`, while `bilateral.datasets.load` returns
-a `Partnership`: every analysis function takes either, so that a newcomer's
-first try works, and says what to pass when it cannot.
+`bilateral.load` returns a `Dataset`, while `bilateral.datasets.partnership`
+(and its older name `datasets.load`) returns a `Partnership`: every analysis
+function takes either, so that a newcomer's first try works, and says what to
+pass when it cannot.
 """
 
 import datetime as dt
@@ -41,7 +42,7 @@ def partnership_of(value: Partnership | Dataset, function: str) -> Partnership:
         )
     raise TypeError(
         f"{function}() takes a Partnership, or a Dataset of one, not {type(value).__name__} "
-        "(read a file with bilateral.load, or a bundled one with bilateral.datasets.load)"
+        "(read a file with bilateral.load, or a bundled one with bilateral.datasets.partnership)"
     )
 
 

@@ -143,7 +143,7 @@ def compare(*partnerships: Partnership | Dataset, as_of: dt.date | str | None = 
 
     Examples:
         >>> import bilateral
-        >>> venezuela = bilateral.datasets.load()
+        >>> venezuela = bilateral.datasets.partnership()
         >>> mine = bilateral.load("examples/my-partnership.yaml").partnership()
         >>> comparison = compare(venezuela, mine)
         >>> [(row.area.value, [c.instruments for c in row.cells]) for row in comparison.areas][:2]

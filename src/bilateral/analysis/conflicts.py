@@ -65,7 +65,7 @@ def conflicts(partnership: Partnership | Dataset) -> tuple[Conflict, ...]:
 
     Examples:
         >>> import bilateral
-        >>> found = conflicts(bilateral.datasets.load())
+        >>> found = conflicts(bilateral.datasets.partnership())
         >>> [(c.id, c.field, str(c.value), [str(a.value) for a in c.alternatives]) for c in found][:2]
         [('su30mk2-order-2006', 'signed', '2006-08', ['2006-07-17']), ('mir-venezuela', 'in_force', '2023-07?', ['2023-06-15', '2023-08'])]
     """

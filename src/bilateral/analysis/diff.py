@@ -114,7 +114,7 @@ def diff(old: Partnership | Dataset, new: Partnership | Dataset) -> Diff:
 
     Examples:
         >>> import attrs, bilateral
-        >>> p = bilateral.datasets.load()
+        >>> p = bilateral.datasets.partnership()
         >>> bool(diff(p, p))
         False
         >>> changed = attrs.evolve(p, title="Russia and Venezuela")

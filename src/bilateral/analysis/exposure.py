@@ -158,7 +158,7 @@ def exposure(partnership: Partnership | Dataset, as_of: dt.date | str | None = N
 
     Examples:
         >>> import bilateral
-        >>> found = exposure(bilateral.datasets.load())
+        >>> found = exposure(bilateral.datasets.partnership())
         >>> [(h.measure.id, h.measure.legal_basis, h.in_force) for h in found.hits if h.through == "rosneft"]
         [('us-rosneft-lukoil-2025', 'Executive Order 14024', None), ('uk-rosneft-lukoil-2025', None, None)]
         >>> [sender for sender, _ in found.by_sender()]

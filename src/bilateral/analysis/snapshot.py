@@ -162,7 +162,7 @@ def as_of(partnership: Partnership | Dataset, date: dt.date | str) -> Snapshot:
 
     Examples:
         >>> import datetime, bilateral
-        >>> p = bilateral.datasets.load("russia-venezuela")
+        >>> p = bilateral.datasets.partnership("russia-venezuela")
         >>> treaty = "strategic-partnership-treaty-2025"
         >>> [as_of(p, day).state(treaty).active for day in (datetime.date(2025, 10, 1), datetime.date(2025, 11, 1), p.data_as_of)]
         [False, None, None]

@@ -297,7 +297,7 @@ def summarize(partnership: Partnership | Dataset, as_of: dt.date | str | None = 
 
     Examples:
         >>> import bilateral
-        >>> summary = summarize(bilateral.datasets.load())
+        >>> summary = summarize(bilateral.datasets.partnership())
         >>> summary.sources.claims == len(list(records(summary.partnership)))
         True
     """

@@ -169,7 +169,7 @@ def timeline(partnership: Partnership | Dataset) -> tuple[Event, ...]:
 
     Examples:
         >>> import bilateral
-        >>> events = timeline(bilateral.datasets.load())
+        >>> events = timeline(bilateral.datasets.partnership())
         >>> [(str(e.date), e.kind.label) for e in events if e.record == "visa-free-agreement-2008"]
         [('2008-11-26', 'signed'), ('2009-03-06', 'in force')]
     """

@@ -90,6 +90,15 @@ def _str(value: Any, _: type) -> str:
             f"expected text, got {_describe(value)}; YAML reads unquoted yes/no/on/off as true or false, "
             "so quote the text"
         )
+    if isinstance(value, dt.datetime):  # an unquoted 2024-01-05 10:00 in YAML or TOML
+        raise TypeError(
+            f"expected text, got {_describe(value)}; an unquoted date is read as a date, so quote it"
+        )
+    if isinstance(value, dt.date):
+        raise TypeError(
+            f"expected text, got {_describe(value)}; an unquoted date is read as a date, "
+            f"so quote it: '{value.isoformat()}'"
+        )
     if not isinstance(value, str):
         raise TypeError(f"expected text, got {_describe(value)}")
     return value
@@ -108,6 +117,7 @@ def _bool(value: Any, _: type) -> bool:
 
 
 _NUMBER = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?", re.ASCII)
+_THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", re.ASCII)
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
@@ -119,6 +129,11 @@ def _decimal(value: Any, _: type) -> Decimal:
     elif isinstance(value, int):
         result = Decimal(value)
     elif isinstance(value, str):
+        if _THOUSANDS.fullmatch(value):
+            raise ValueError(
+                f"{shown(value)} is not a number (a number is written without thousands separators): "
+                f"did you mean {value.replace(',', '')}?"
+            )
         if not _NUMBER.fullmatch(value):
             raise ValueError(
                 f"{shown(value)} is not a number (write digits, a point and an exponent only: '1.5e9')"

@@ -23,6 +23,7 @@ import attrs
 from bilateral.errors import InvalidDataError, Problem, shown
 from bilateral.io.converter import structure, unstructure
 from bilateral.io.formats import MAX_SIZE, Format, check_format, format_of, parse, read_problems, render
+from bilateral.io.positions import located
 from bilateral.model.integrity import problems
 from bilateral.model.partnership import SCHEMA_VERSION, Dataset, Partnership
 from bilateral.model.typecheck import type_problems
@@ -33,11 +34,18 @@ __all__ = ["dump", "dumps", "from_data", "load", "loads", "to_data", "validate"]
 def loads(text: str, format: str) -> Dataset:
     """Read a dataset from text in ``format`` (``"json"``, ``"toml"`` or ``"yaml"``).
 
+    Each problem gives the line and column of the value it is about (in JSON
+    and YAML; in TOML, for a syntax error only).
+
     Raises:
         InvalidDataError: With every problem found in the text.
         ValueError: ``format`` is not a known format.
     """
-    return from_data(parse(text, check_format(format)))
+    fmt = check_format(format)
+    try:
+        return from_data(parse(text, fmt))
+    except InvalidDataError as exc:  # only now are the lines and columns of the problems looked for
+        raise located(exc, text, fmt) from None
 
 
 def load(path: str | os.PathLike[str], format: str | None = None) -> Dataset:
@@ -47,7 +55,8 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> Dataset:
     that it reads exactly as its text does with `loads`.
 
     Raises:
-        InvalidDataError: With every problem found, each naming the file.
+        InvalidDataError: With every problem found, each naming the file (and, in JSON and YAML,
+            its line and column).
         OSError: The file cannot be read.
     """
     path = Path(path)
@@ -61,7 +70,9 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> Dataset:
     try:
         text = raw.decode("utf-8")  # a leading byte-order mark is dropped by the parser
     except UnicodeDecodeError as exc:
-        raise InvalidDataError([Problem("$", _not_utf8(raw, exc), str(path))]) from None
+        wide = any(raw.startswith(bom) for bom, _ in _BOMS)  # the whole file, not one place in it
+        line, column = (None, None) if wide else _line_of_byte(raw, exc.start)
+        raise InvalidDataError([Problem("$", _not_utf8(raw, exc), str(path), line, column)]) from None
     try:
         return loads(text, fmt)
     except InvalidDataError as exc:
@@ -74,6 +85,12 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "UTF-16"),
     (codecs.BOM_UTF16_BE, "UTF-16"),
 )
+
+
+def _line_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
+    """The line and column (from 1, in characters) of the byte at ``offset``."""
+    start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, len(raw[start:offset].decode("utf-8", "replace")) + 1
 
 
 def _not_utf8(raw: bytes, exc: UnicodeDecodeError) -> str:
@@ -165,7 +182,8 @@ def validate(obj: Dataset | Partnership | str | os.PathLike[str], format: str | 
     """Every problem in a dataset or partnership built in Python, or in a file ([] if none).
 
     A path (text or `os.PathLike`) is read with `load`, its suffix giving the
-    format unless ``format`` does; its problems name the file.
+    format unless ``format`` does; its problems name the file, and in JSON and
+    YAML the line and column.
 
     Raises:
         OSError: The file cannot be read.

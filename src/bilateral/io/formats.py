@@ -176,10 +176,6 @@ def _check_expansion(root: yaml.Node) -> None:
             stack.extend((child, False) for child in children)
 
 
-def _where(node: yaml.Node) -> str:
-    return f"(line {node.start_mark.line + 1}, column {node.start_mark.column + 1})"
-
-
 def _tag(node: yaml.Node) -> str:
     return str(node.tag).replace("tag:yaml.org,2002:", "!!")
 
@@ -187,7 +183,7 @@ def _tag(node: yaml.Node) -> str:
 def _two_readings(text: str, node: yaml.Node, numbers: str) -> Unreadable:
     return Unreadable(
         f"{text} has two readings: YAML 1.1 reads it as {numbers}, YAML 1.2 as text; "
-        f"quote it ('{text}') for text, or write the number in plain digits {_where(node)}"
+        f"quote it ('{text}') for text, or write the number in plain digits"
     )
 
 
@@ -212,7 +208,7 @@ def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | Deci
             return text
         return Unreadable(
             f"{text} has two readings: YAML 1.1 reads it as the octal number {octal}, YAML 1.2 as {decimal}; "
-            f"write {decimal} for the number, or quote it ('{text}') for text {_where(node)}"
+            f"write {decimal} for the number, or quote it ('{text}') for text"
         )
     if ":" in text and _YAML11_INT.fullmatch(text):
         return _two_readings(text, node, "a base-60 number")
@@ -222,7 +218,7 @@ def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | Deci
         return _two_readings(text, node, "a binary number")
     if _YAML11_INT.fullmatch(text):  # hexadecimal
         return text
-    return Unreadable(f"!!int {shown(text)} is not a whole number {_where(node)}")
+    return Unreadable(f"!!int {shown(text)} is not a whole number")
 
 
 def _construct_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal | Unreadable:
@@ -237,21 +233,21 @@ def _construct_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal 
         return _two_readings(text, node, "a base-60 number")
     if "_" in text and re.fullmatch(r"[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?", text):
         return _two_readings(text, node, "a number")
-    return Unreadable(f"!!float {shown(text)} is not a number {_where(node)}")
+    return Unreadable(f"!!float {shown(text)} is not a number")
 
 
 def _construct_bool(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> bool | Unreadable:
     text = str(loader.construct_scalar(node))
     value: bool | None = loader.bool_values.get(text.lower())
     if value is None:
-        return Unreadable(f"!!bool {shown(text)} is not true or false {_where(node)}")
+        return Unreadable(f"!!bool {shown(text)} is not true or false")
     return value
 
 
 def _construct_null(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Unreadable | None:
     text = str(loader.construct_scalar(node))
     if text not in ("", "~", "null", "Null", "NULL"):
-        return Unreadable(f"!!null {shown(text)} is not null {_where(node)}")
+        return Unreadable(f"!!null {shown(text)} is not null")
     return None
 
 
@@ -259,7 +255,7 @@ def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> obje
     """A date or time as YAML reads it; an impossible one stays text, for the checks to name."""
     text = str(loader.construct_scalar(node))
     if not loader.timestamp_regexp.match(text):
-        return Unreadable(f"!!timestamp {shown(text)} is not a date {_where(node)}")
+        return Unreadable(f"!!timestamp {shown(text)} is not a date")
     try:
         return loader.construct_yaml_timestamp(node)
     except (ValueError, OverflowError):
@@ -271,7 +267,7 @@ def _unsupported(loader: yaml.SafeLoader, *node: Any) -> Unreadable:
     found: yaml.Node = node[-1]
     return Unreadable(
         f"the YAML tag {_tag(found)} is not supported (a file holds text, numbers, true or false, "
-        f"dates, lists and mappings): remove the tag {_where(found)}"
+        f"dates, lists and mappings): remove the tag"
     )
 
 
@@ -389,15 +385,24 @@ def parse(text: str, fmt: Format) -> Any:
             return tomllib.loads(text, parse_float=_exact)
         return yaml.load(text, Loader=_Loader)
     except json.JSONDecodeError as exc:
+        message = exc.msg
+        if message == "Invalid control character at":  # a raw one inside a string
+            message = (
+                f"the control character {text[exc.pos]!r} is not allowed in JSON text; remove it "
+                "(a newline or a tab inside text is written \\n or \\t)"
+            )
         raise InvalidDataError(
-            [Problem("$", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")]
+            [Problem("$", f"not valid JSON: {message}", line=exc.lineno, column=exc.colno)]
         ) from None
-    except _DuplicateKeyError as exc:  # also a NaN or Infinity literal
+    except _DuplicateKeyError as exc:  # also a NaN or Infinity literal; its place is found with the others'
         raise InvalidDataError([Problem("$", f"not valid JSON: {exc}")]) from None
     except tomllib.TOMLDecodeError as exc:
-        raise InvalidDataError([Problem("$", f"not valid TOML: {exc}")]) from None
+        raise InvalidDataError([_toml_problem(str(exc), text)]) from None
     except yaml.YAMLError as exc:
-        raise InvalidDataError([Problem("$", f"not valid YAML: {_yaml_message(exc, text)}")]) from None
+        message, line, column = _yaml_message(exc, text)
+        raise InvalidDataError(
+            [Problem("$", f"not valid YAML: {message}", line=line, column=column)]
+        ) from None
     except RecursionError:
         raise InvalidDataError([Problem("$", f"not readable {name}: nested too deeply")]) from None
     except ValueError as exc:  # a TOML integer of thousands of digits
@@ -485,17 +490,34 @@ def _text_problems(text: str) -> list[str]:
     return problems
 
 
-def _yaml_message(exc: yaml.YAMLError, text: str) -> str:
+def _yaml_message(exc: yaml.YAMLError, text: str) -> tuple[str, int | None, int | None]:
+    """What a YAML parser's error says, and its line and column (from 1)."""
     if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow, at an offset
         before = text[: exc.position]
         line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
         character = exc.character if isinstance(exc.character, str) else chr(exc.character)
-        return f"the character {character!r} is not allowed in YAML (line {line}, column {column}); remove it"
+        return f"the character {character!r} is not allowed in YAML; remove it", line, column
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     if mark is not None:
-        return f"{problem} (line {mark.line + 1}, column {mark.column + 1})"
-    return str(problem)
+        return str(problem), mark.line + 1, mark.column + 1
+    return str(problem), None, None
+
+
+_TOML_AT = re.compile(r"(.*) \(at (?:line ([0-9]+), column ([0-9]+)|end of document)\)", re.DOTALL)
+
+
+def _toml_problem(message: str, text: str) -> Problem:
+    """A TOML syntax error, with the line and column that tomllib writes into its message."""
+    match = _TOML_AT.fullmatch(message)
+    if match is None:
+        return Problem("$", f"not valid TOML: {message}")
+    if match.group(2) is None:  # at the end of the document
+        line = text.count("\n") + 1
+        column = len(text) - (text.rfind("\n") + 1) + 1
+    else:
+        line, column = int(match.group(2)), int(match.group(3))
+    return Problem("$", f"not valid TOML: {match.group(1)}", line=line, column=column)
 
 
 def render(data: Any, fmt: Format) -> str:
