@@ -28,7 +28,7 @@ COMPARATORS: dict[str, tuple[tuple[str, str], dt.date]] = {
     "russia-iran": (("RUS", "IRN"), dt.date(2025, 12, 17)),
     "russia-north-korea": (("RUS", "PRK"), dt.date(2025, 7, 27)),
     "russia-cuba": (("RUS", "CUB"), dt.date(2026, 3, 31)),
-    "china-venezuela": (("CHN", "VEN"), dt.date(2023, 9, 13)),
+    "china-venezuela": (("CHN", "VEN"), dt.date(2026, 1, 27)),
     "iran-venezuela": (("IRN", "VEN"), dt.date(2022, 6, 11)),
 }
 ALL: dict[str, tuple[tuple[str, str], dt.date]] = {
