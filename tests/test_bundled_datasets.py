@@ -29,7 +29,7 @@ COMPARATORS: dict[str, tuple[tuple[str, str], dt.date]] = {
     "russia-north-korea": (("RUS", "PRK"), dt.date(2025, 7, 27)),
     "russia-cuba": (("RUS", "CUB"), dt.date(2026, 3, 31)),
     "china-venezuela": (("CHN", "VEN"), dt.date(2026, 1, 27)),
-    "iran-venezuela": (("IRN", "VEN"), dt.date(2022, 6, 11)),
+    "iran-venezuela": (("IRN", "VEN"), dt.date(2025, 12, 30)),
 }
 ALL: dict[str, tuple[tuple[str, str], dt.date]] = {
     REFERENCE: (("RUS", "VEN"), dt.date(2026, 1, 6)),
