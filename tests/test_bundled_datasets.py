@@ -483,9 +483,13 @@ class TestDepth:
         assert changes["trade-change-2021-01-10"] == (Decimal("-14.5"), bilateral.ChangeUnit.PERCENT)
         debts = {d.id: d for d in p.debts}
         assert str(debts["export-credit-deferral-2021"].final_payment) == "2027-12-15"
-        assert debts["hydrocarbon-credit-rescheduling-2023"].amount == bilateral.Money(Decimal("277200000"), "USD")
+        assert debts["hydrocarbon-credit-rescheduling-2023"].amount == bilateral.Money(
+            Decimal("277200000"), "USD"
+        )
         write_off = debts["soviet-debt-write-off-2014"]
-        assert {a.field: a.value for a in write_off.alternatives}["origin"] == "Cuba's debt to the Soviet Union, $32bn"
+        assert {a.field: a.value for a in write_off.alternatives}[
+            "origin"
+        ] == "Cuba's debt to the Soviet Union, $32bn"
         protocols = p.instrument("hydrocarbon-credit-protocols-2023")
         assert [(m.kind, str(m.date)) for m in protocols.milestones] == [
             (bilateral.MilestoneKind.SIGNED, "2023-04-27"),
@@ -505,11 +509,15 @@ class TestDepth:
         assert state["us-cuba-embargo"] is True
         assert state["us-cuba-oil-tariffs-2026"] is None  # no renewal or end in the notes
 
-    def test_china_venezuela_covers_what_the_notes_give(self, loaded: dict[str, bilateral.Partnership]) -> None:
+    def test_china_venezuela_covers_what_the_notes_give(
+        self, loaded: dict[str, bilateral.Partnership]
+    ) -> None:
         """China-Venezuela: the loan architecture with its sourced amounts and no single total, two grace
         periods, trade with 2011's conflicting figures, oil flows from tanker data, and the measures on China."""
         p = loaded["china-venezuela"]
-        loans = {i.id: i.value.amount for i in p.instruments if i.kind is bilateral.InstrumentKind.LOAN and i.value}
+        loans = {
+            i.id: i.value.amount for i in p.instruments if i.kind is bilateral.InstrumentKind.LOAN and i.value
+        }
         assert loans == {
             "fccv-tranche-a": Decimal("4000000000"),
             "large-volume-long-term-fund-2010": Decimal("20000000000"),
@@ -537,7 +545,9 @@ class TestDepth:
         state = {s.measure.id: s.in_force for s in bilateral.as_of(p, p.data_as_of).measures}
         assert state["eu-venezuela-2017"] is True  # renewed on 15 Dec 2025 until 10 Jan 2027
 
-    def test_iran_venezuela_covers_what_the_notes_give(self, loaded: dict[str, bilateral.Partnership]) -> None:
+    def test_iran_venezuela_covers_what_the_notes_give(
+        self, loaded: dict[str, bilateral.Partnership]
+    ) -> None:
         """Iran-Venezuela: the refinery contracts with the El Palito value in dispute, the swap's phases, the
         count of the 2023 documents in dispute, three seizures, the US designations, and the EU renewals."""
         p = loaded["iran-venezuela"]
@@ -560,7 +570,8 @@ class TestDepth:
         assert {str(d.period.start) for d in p.disruptions} == {"2020-08", "2022-06-06", "2025-12-10"}
         (figure,) = p.trade.figures
         assert figure.value == bilateral.Money(Decimal("3000000000"), "USD")
-        assert figure.period.start is not None and figure.period.start.uncertain
+        assert figure.period.start is not None
+        assert figure.period.start.uncertain
         own = {m.id for m in _own("iran-venezuela").sanctions}
         assert own == {
             "us-conviasa-2020",
@@ -646,9 +657,14 @@ class TestComparisons:
         data date), Iran ships fuel, repairs a refinery and swaps condensate."""
         cells = _cells(venezuelan)
         assert all(cell.instruments for cell in cells["energy"])
-        assert cells["finance"][1].kinds == (bilateral.InstrumentKind.AGREEMENT, bilateral.InstrumentKind.LOAN)
+        assert cells["finance"][1].kinds == (
+            bilateral.InstrumentKind.AGREEMENT,
+            bilateral.InstrumentKind.LOAN,
+        )
         assert (cells["finance"][1].instruments, cells["finance"][1].not_known) == (7, 7)
-        assert {bilateral.InstrumentKind.SUPPLY, bilateral.InstrumentKind.CONTRACT} <= set(cells["energy"][2].kinds)
+        assert {bilateral.InstrumentKind.SUPPLY, bilateral.InstrumentKind.CONTRACT} <= set(
+            cells["energy"][2].kinds
+        )
         assert [cell.instruments for cell in cells["diplomacy"]] == [7, 3, 2]
 
     def test_venezuelan_exposure(self, venezuelan: bilateral.Comparison) -> None:
