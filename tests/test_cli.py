@@ -234,8 +234,20 @@ class TestTableCommands:
         assert [(r["field"], r["value"]) for r in rows] == [
             ("in_force", "5 Dec 2023"),
             ("", "13 Mar 2023"),
+            ("quantities", "≥ 80,000 tonnes of diesel"),
+            ("", "≈ 80,000 tonnes of diesel"),
+            ("value", "$452m"),
+            ("", "≈ ₽60bn"),
+            ("", "$834m"),
+            ("", "$730m"),
+            ("origin", "Cuba's debt to the Soviet Union, $35.2bn"),
+            ("", "Cuba's debt to the Soviet Union, $32bn"),
+            ("amount", "≈ $32bn"),
+            ("", "≈ $29bn"),
             ("remaining", "≈ $3.5bn"),
             ("", "≈ $3.2bn"),
+            ("period", "31 Jan 2025 – ?"),
+            ("", "6 Feb 2025 – ?"),
         ]
 
     def test_tables_without_sources_get_no_sources_column(self, capsys: pytest.CaptureFixture[str]) -> None:

@@ -182,19 +182,23 @@ def _column_spec(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple
     text breaks at spaces, after hyphens, and in URLs), and the rest of the
     line is shared by how much text the columns hold on average. On a line
     too short for all those words (a portrait page and many columns), every
-    column shrinks by the same factor, and TeX hyphenates. Returns the lines that set the widths
+    column shrinks by its share of those words' room, a long word of letters
+    counting as no more than 12 letters (TeX can hyphenate it, where it
+    cannot break "known)" or "2024)"), and TeX hyphenates. Returns the lines that set the widths
     (``\bilateralcolA``, … inside the table's group, so nothing leaks) and
     the column spec.
     """
     count = len(headers)
-    word, total, longest = [1] * count, [0] * count, [1] * count
+    word, stiff, total, longest = [1] * count, [1] * count, [0] * count, [1] * count
     for row in [headers, *rows]:
         for i, cell in enumerate(list(row)[:count]):
             # A header's long word may be hyphenated once ("in-struments"): it asks for less room.
-            pieces = [
-                len(w) if row is not headers or len(w) < 8 else (len(w) + 1) // 2 + 2 for w in _words(cell)
-            ]
+            words = _words(cell)
+            pieces = [len(w) if row is not headers or len(w) < 8 else (len(w) + 1) // 2 + 2 for w in words]
             word[i] = max([word[i], *pieces])
+            # On a short line a long word of letters is hyphenated, so it asks for no more than 12.
+            bent = [min(n, 12) if w.isalpha() else n for n, w in zip(pieces, words, strict=True)]
+            stiff[i] = max([stiff[i], *bent])
             longest[i] = max(longest[i], len(_visible(cell)))
     for row in rows or [headers]:
         for i, cell in enumerate(list(row)[:count]):
@@ -202,8 +206,9 @@ def _column_spec(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple
     # A character of the small font is about half an em wide.
     floors = [round(min(w * 0.55 + 0.5, 14.0), 1) for w in word]
     shares = _thousandths([max(t, 1) / sum(max(t, 1) for t in total) for t in total])
-    # On a line too short for every word, every column shrinks by the same factor.
-    narrow = _thousandths([f / sum(floors) for f in floors])
+    # On a line too short for every word, every column shrinks by its share of the words' room.
+    squeezed = [round(min(w * 0.55 + 0.5, 14.0), 1) for w in stiff]
+    narrow = _thousandths([f / sum(squeezed) for f in squeezed])
     names = [f"bilateralcol{_letters(i)}" for i in range(count)]
     # On a line long enough for every cell, each column is as wide as its longest cell.
     natural = [max(round(n * 0.55 + 1.0, 1), f) for n, f in zip(longest, floors, strict=True)]
