@@ -96,7 +96,6 @@ class TestDialects:
         assert d.marker([3, 1, 2], "*", "a") == d.marker([1, 2, 3], "*", "a")
         assert d.marker([3, 1, 2], "", "a").index("1") < d.marker([3, 1, 2], "", "a").index("3")
 
-
     def test_latex_sets_straight_double_quotes_as_quotes(self) -> None:
         """Seen in a compiled report: a straight quote came out as a closing quote on both sides."""
         assert formats.escape('the article "Oil, arms" ("x")', "latex") == "the article ``Oil, arms'' (``x'')"
