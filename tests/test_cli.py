@@ -232,6 +232,8 @@ class TestTableCommands:
         assert main(["conflicts", "russia-cuba", "--format", "csv"]) == 0
         rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
         assert [(r["field"], r["value"]) for r in rows] == [
+            ("signed", "October 2013"),
+            ("", "December 2013"),
             ("in_force", "5 Dec 2023"),
             ("", "13 Mar 2023"),
             ("quantities", "≥ 80,000 tonnes of diesel"),
@@ -246,6 +248,8 @@ class TestTableCommands:
             ("", "≈ $29bn"),
             ("remaining", "≈ $3.5bn"),
             ("", "≈ $3.2bn"),
+            ("period", "8 Jul 1963 – ?"),
+            ("", "7 Feb 1962 – ?"),
             ("period", "31 Jan 2025 – ?"),
             ("", "6 Feb 2025 – ?"),
         ]
