@@ -103,6 +103,10 @@ class Dialect:
         """The marks ``*`` and ``§`` as the format writes them."""
         return flags
 
+    def paragraphs(self, texts: Sequence[str]) -> str:
+        """Paragraphs of running text, each escaped, a blank line between them."""
+        return "\n\n".join(self.escape(t) for t in texts)
+
     def marker(self, numbers: Sequence[int], flags: str, anchor: str) -> str:
         """What follows a row's first cell: its sources' numbers, in order, then its marks."""
         text = ",".join(str(n) for n in sorted(numbers))
@@ -258,10 +262,6 @@ class Markdown(Text):
         """A section heading of a document."""
         return f"{'#' * level} {text}"
 
-    def paragraphs(self, texts: Sequence[str]) -> str:
-        """Paragraphs of running text."""
-        return "\n\n".join(self.escape(t) for t in texts)
-
     def document(
         self,
         title: str,
@@ -364,9 +364,6 @@ class Latex(Dialect):
     def heading(self, level: int, text: str, anchor: str) -> str:
         command = "section" if level <= 2 else "subsection"
         return f"\\{command}*{{{self.escape(text)}}}"
-
-    def paragraphs(self, texts: Sequence[str]) -> str:
-        return "\n\n".join(self.escape(t) for t in texts)
 
     def document(
         self,

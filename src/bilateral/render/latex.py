@@ -267,21 +267,7 @@ _TABULAR = re.compile(r"\\begin\{tabular\}\{(l+)\}(.*?)\\end\{tabular\}", re.S)
 
 
 def fit(text: str) -> str:
-    r"""LaTeX tables of ``l`` columns made to fit the text width, their long cells wrapping.
-
-    bilateral's own LaTeX tables are fitted already (see `raw_table`), and
-    pass through unchanged. Each ``tabular`` of ``l`` columns in ``text``
-    (from tabulate, say) becomes a ``longtable`` that breaks across pages,
-    its ragged-right ``p`` columns sharing ``\linewidth``: each is wide
-    enough for its longest word, and the rest is shared by how long the
-    columns' cells are. Needs ``\usepackage{longtable,array}`` (and
-    ``booktabs`` for booktabs rules). Anything else in ``text`` is left as it is.
-
-    Examples:
-        >>> text = fit("\\begin{tabular}{ll}\n\\hline\n a & bbb \\\\\n\\hline\n\\end{tabular}")
-        >>> "\\begin{longtable}" in text, text.count("p{\\bilateralcol"), "tabular" in text
-        (True, 2, False)
-    """
+    """Each ``tabular`` of ``l`` columns in ``text`` as a fitted ``longtable`` (see `bilateral.render.formats.fit_latex`)."""
 
     def fitted(match: re.Match[str]) -> str:
         count = len(match.group(1))
