@@ -128,6 +128,15 @@ class TestJson:
             "line 1, column 24: $: not valid JSON: duplicate key 'b' in an object"
         ]
 
+    def test_a_refusal_before_a_later_break(self) -> None:
+        """The parser stops at the first refusal, so text broken after it does not lose its place."""
+        assert _lines('{"a": {"b": 1,\n "b": 2}, "c": 1e}', "json") == [
+            "line 2, column 2: $: not valid JSON: duplicate key 'b' in an object"
+        ]
+        assert _lines('[NaN, {"c": ]', "json") == [
+            "line 1, column 2: $: not valid JSON: NaN is not a number JSON allows"
+        ]
+
     def test_thousands_separators(self) -> None:
         """80,000,000 breaks JSON's syntax, and as text it is not a number: both name 80000000."""
         assert _lines(_GOOD_JSON.replace('"amount": "200000000"', '"amount": 80,000,000'), "json") == [

@@ -211,7 +211,9 @@ def _json_tree(text: str) -> tuple[_Node | None, int | None]:
     """Where each value of a JSON text begins, and where the JSON parser's first refusal with no place is:
     the first repeated key of the first object to close with one, or the first ``NaN`` or ``Infinity``.
 
-    ``(None, None)`` for a text that is not JSON in other ways (its error has its place already).
+    ``(None, None)`` for a text that is not JSON in other ways before any such refusal (its error has
+    its place already); the parser stops at the first refusal, so a text broken only after it is
+    scanned as far as the break.
     """
     scan = json.decoder.scanstring  # type: ignore[attr-defined]
     anomaly: int | None = None
@@ -224,7 +226,7 @@ def _json_tree(text: str) -> tuple[_Node | None, int | None]:
         while True:
             if expect == "value":
                 if i >= n:
-                    return None, None
+                    return _so_far(root, anomaly)
                 char = text[i]
                 node = _Node(i)
                 if char == "{":
@@ -236,7 +238,7 @@ def _json_tree(text: str) -> tuple[_Node | None, int | None]:
                 else:
                     match = _SCALAR.match(text, i) or _CONSTANT.match(text, i)
                     if match is None:
-                        return None, None
+                        return _so_far(root, anomaly)
                     if anomaly is None and match.re is _CONSTANT:
                         anomaly = i
                     end = match.end()
@@ -264,12 +266,12 @@ def _json_tree(text: str) -> tuple[_Node | None, int | None]:
                 expect = "after"
             elif expect == "key":
                 if i >= n or text[i] != '"':
-                    return None, None
+                    return _so_far(root, anomaly)
                 key, end = scan(text, i + 1)
                 stack[-1][1], stack[-1][2] = key, i
                 i = _WS.match(text, end).end()  # type: ignore[union-attr]
                 if i >= n or text[i] != ":":
-                    return None, None
+                    return _so_far(root, anomaly)
                 i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]
                 expect = "value"
             else:  # after a value, or at the close of an empty object or array
@@ -277,7 +279,7 @@ def _json_tree(text: str) -> tuple[_Node | None, int | None]:
                 if not stack:
                     return root, anomaly
                 if i >= n:
-                    return None, None
+                    return _so_far(root, anomaly)
                 frame = stack[-1]
                 is_object = frame[0].keys is not None
                 if text[i] == "," and not (frame[0].items == [] or frame[0].keys == {}):
@@ -289,9 +291,14 @@ def _json_tree(text: str) -> tuple[_Node | None, int | None]:
                     stack.pop()
                     i += 1
                 else:
-                    return None, None
+                    return _so_far(root, anomaly)
     except (ValueError, IndexError):  # a bad string or escape: not the JSON the parser read
-        return None, None
+        return _so_far(root, anomaly)
+
+
+def _so_far(root: _Node | None, anomaly: int | None) -> tuple[_Node | None, int | None]:
+    """A scan that met text the parser would refuse: kept if the parser stopped earlier, at ``anomaly``."""
+    return (root, anomaly) if anomaly is not None else (None, None)
 
 
 def _json_place(root: _Node, anomaly: int | None, problem: Problem) -> int:
