@@ -691,8 +691,23 @@ class TestLimits:
     def test_a_text_larger_than_a_file_may_be(self) -> None:
         """More than 16,000,000 characters are refused before parsing."""
         assert str(_refused(" " * 16_000_001)) == (
-            "$: the text is 16,000,001 characters long, more than the 16,000,000 a file may hold"
+            "$: the text is 16,000,001 characters long, more than the 16,000,000 a file may hold; "
+            "a larger max_size reads it"
         )
+
+    def test_a_larger_limit_given(self, tmp_path: Path) -> None:
+        """A large file one trusts reads with a larger ``max_size``; the file's own limit is in bytes."""
+        text = bilateral.dumps(bilateral.datasets.bundle(), "json")
+        small = len(text) - 1
+        with pytest.raises(bilateral.InvalidDataError, match="a larger max_size reads it"):
+            bilateral.loads(text, "json", max_size=small)
+        assert bilateral.loads(text, "json", max_size=len(text)) == bilateral.datasets.bundle()
+        path = tmp_path / "big.json"
+        path.write_text(text, encoding="utf-8")
+        assert str(bilateral.validate(path, max_size=1000)[0]) == (
+            f"{path}: $: the file is larger than the 1,000 bytes a file may hold; a larger max_size reads it"
+        )
+        assert bilateral.validate(path, max_size=len(text.encode())) == []
 
     def test_a_long_text_value(self) -> None:
         """One text of more than 100,000 characters is refused, and the message does not quote it."""

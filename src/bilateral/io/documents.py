@@ -31,8 +31,12 @@ from bilateral.model.typecheck import type_problems
 __all__ = ["dump", "dumps", "from_data", "load", "loads", "to_data", "validate"]
 
 
-def loads(text: str, format: str) -> Dataset:
+def loads(text: str, format: str, *, max_size: int = MAX_SIZE) -> Dataset:
     """Read a dataset from text in ``format`` (``"json"``, ``"toml"`` or ``"yaml"``).
+
+    A text longer than ``max_size`` characters is refused unread (the default,
+    `MAX_SIZE <bilateral.io.formats.MAX_SIZE>`, keeps the time and memory an
+    untrusted file can cost bounded; raise it for a large file you trust).
 
     Each problem gives the line and column of the value it is about (in JSON
     and YAML; in TOML, for a syntax error only).
@@ -43,13 +47,15 @@ def loads(text: str, format: str) -> Dataset:
     """
     fmt = check_format(format)
     try:
-        return from_data(parse(text, fmt))
+        return from_data(parse(text, fmt, max_size))
     except InvalidDataError as exc:  # only now are the lines and columns of the problems looked for
-        raise located(exc, text, fmt) from None
+        raise located(exc, text, fmt, max_size) from None
 
 
-def load(path: str | os.PathLike[str], format: str | None = None) -> Dataset:
+def load(path: str | os.PathLike[str], format: str | None = None, *, max_size: int = MAX_SIZE) -> Dataset:
     """Read a dataset from a file; its suffix gives the format unless ``format`` does.
+
+    A file larger than ``max_size`` bytes is refused unread (see `loads`).
 
     The file is read as bytes and decoded as UTF-8, newlines untouched, so
     that it reads exactly as its text does with `loads`.
@@ -62,10 +68,16 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> Dataset:
     path = Path(path)
     fmt = check_format(format) if format is not None else format_of(path.name)
     with path.open("rb") as handle:
-        raw = handle.read(MAX_SIZE + 1)
-    if len(raw) > MAX_SIZE:
+        raw = handle.read(max_size + 1)
+    if len(raw) > max_size:
         raise InvalidDataError(
-            [Problem("$", f"the file is larger than the {MAX_SIZE:,} bytes a file may hold", str(path))]
+            [
+                Problem(
+                    "$",
+                    f"the file is larger than the {max_size:,} bytes a file may hold; a larger max_size reads it",
+                    str(path),
+                )
+            ]
         )
     try:
         text = raw.decode("utf-8")  # a leading byte-order mark is dropped by the parser
@@ -74,7 +86,7 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> Dataset:
         line, column = (None, None) if wide else _line_of_byte(raw, exc.start)
         raise InvalidDataError([Problem("$", _not_utf8(raw, exc), str(path), line, column)]) from None
     try:
-        return loads(text, fmt)
+        return loads(text, fmt, max_size=max_size)
     except InvalidDataError as exc:
         raise exc.in_file(str(path)) from None
 
@@ -178,7 +190,12 @@ def _position(path: str, data: Any) -> list[int]:
     return position
 
 
-def validate(obj: Dataset | Partnership | str | os.PathLike[str], format: str | None = None) -> list[Problem]:
+def validate(
+    obj: Dataset | Partnership | str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    max_size: int = MAX_SIZE,
+) -> list[Problem]:
     """Every problem in a dataset or partnership built in Python, or in a file ([] if none).
 
     A path (text or `os.PathLike`) is read with `load`, its suffix giving the
@@ -192,7 +209,7 @@ def validate(obj: Dataset | Partnership | str | os.PathLike[str], format: str | 
     """
     try:
         if isinstance(obj, (str, os.PathLike)):
-            load(obj, format)
+            load(obj, format, max_size=max_size)
         elif isinstance(obj, (Dataset, Partnership)):
             from_data(to_data(obj))
         else:

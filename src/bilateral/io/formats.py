@@ -352,21 +352,22 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _represent_str)
 
 
-def parse(text: str, fmt: Format) -> Any:
-    """Plain data from the text of a file.
+def parse(text: str, fmt: Format, max_size: int = MAX_SIZE) -> Any:
+    """Plain data from the text of a file of at most ``max_size`` characters.
 
     A value with no single reading stays in its place as an `Unreadable`;
     `read_problems` lists them, with the other limits a file must keep.
 
     Raises:
-        InvalidDataError: The text is not well-formed in this format, or longer than `MAX_SIZE`.
+        InvalidDataError: The text is not well-formed in this format, or longer than ``max_size``.
     """
-    if len(text) > MAX_SIZE:
+    if len(text) > max_size:
         raise InvalidDataError(
             [
                 Problem(
                     "$",
-                    f"the text is {len(text):,} characters long, more than the {MAX_SIZE:,} a file may hold",
+                    f"the text is {len(text):,} characters long, more than the {max_size:,} a file may hold; "
+                    "a larger max_size reads it",
                 )
             ]
         )

@@ -46,10 +46,10 @@ _Finder = Callable[[Problem], tuple[int, int]]
 _ABOUT_THE_KEY = ("unknown field", "the key ")
 
 
-def located(exc: InvalidDataError, text: str, fmt: str) -> InvalidDataError:
+def located(exc: InvalidDataError, text: str, fmt: str, max_size: int = formats.MAX_SIZE) -> InvalidDataError:
     """``exc`` with a line and a column for each problem that has none and a place in ``text``,
     and the number meant where a thousands separator broke a value."""
-    if len(text) > formats.MAX_SIZE:  # refused unread: its problem is about the whole text
+    if len(text) > max_size:  # refused unread: its problem is about the whole text
         return exc
     text = text.removeprefix("\ufeff")  # as the parser reads it
     lines = _Lines(text)
