@@ -9,19 +9,22 @@ fields), then, if the form is sound, the rules that tie records together
 import codecs
 import contextlib
 import errno
+import gc
 import glob
 import os
 import re
 import stat
 import tempfile
-from collections.abc import Sequence
+import weakref
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from bilateral.errors import InvalidDataError, Problem, shown
-from bilateral.io.converter import structure, unstructure
+from bilateral.io.converter import structure
+from bilateral.io.fast import structure_valid, unstructure_dataset
 from bilateral.io.formats import MAX_SIZE, Format, check_format, format_of, parse, read_problems, render
 from bilateral.io.positions import located
 from bilateral.model.integrity import problems
@@ -47,9 +50,35 @@ def loads(text: str, format: str, *, max_size: int = MAX_SIZE) -> Dataset:
     """
     fmt = check_format(format)
     try:
-        return from_data(parse(text, fmt, max_size))
+        with _gc_paused():
+            data = parse(text, fmt, max_size)
+            # Where a JSON text writes no refused character in ASCII, only its non-ASCII texts need a look.
+            clean = fmt == "json" and "\x7f" not in text and _JSON_ESCAPES.search(text) is None
+            return _from_data(data, texts_checked=clean)
     except InvalidDataError as exc:  # only now are the lines and columns of the problems looked for
         raise located(exc, text, fmt, max_size) from None
+
+
+# How a JSON text writes a control character (but \n and \t), a surrogate or a bidirectional
+# control in ASCII: an escape (raw C0 controls the JSON parser refuses itself, DEL is looked for
+# apart). It may match more than it must (an escaped backslash before a "u"): then every text is
+# tested whole.
+_JSON_ESCAPES = re.compile(
+    r"\\(?:[bfr]|u(?:00[0189][0-9a-fA-F]|007[fF]|[dD][89a-fA-F]|202[a-eA-E]|206[6-9]))"
+)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a dataset is read or written: records hold no cycles,
+    and the collector would walk the growing heap again and again. Restored on the way out."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def load(path: str | os.PathLike[str], format: str | None = None, *, max_size: int = MAX_SIZE) -> Dataset:
@@ -118,6 +147,19 @@ def from_data(data: Any) -> Dataset:
     Raises:
         InvalidDataError: With every problem found.
     """
+    return _from_data(data, texts_checked=False)
+
+
+def _from_data(data: Any, texts_checked: bool) -> Dataset:
+    if data.__class__ is dict and data.get("schema_version") == SCHEMA_VERSION:
+        try:  # most data has no problem: read it fast, and only if that fails, again for the messages
+            dataset = structure_valid(data, texts_checked)
+        except Exception:
+            pass
+        else:
+            if not problems(dataset):
+                _CHECKED[id(dataset)] = dataset
+                return dataset
     odd = read_problems(data)
     odd_paths = {problem.path for problem in odd}
 
@@ -163,6 +205,7 @@ def from_data(data: Any) -> Dataset:
     found = [*missing, *problems(dataset)]
     if found or odd:
         raise refuse(found)
+    _CHECKED[id(dataset)] = dataset
     return dataset
 
 
@@ -228,10 +271,11 @@ def to_data(obj: Dataset | Partnership) -> dict[str, Any]:
         InvalidDataError: A field holds a value of the wrong type (records built in Python).
     """
     dataset = obj if isinstance(obj, Dataset) else Dataset.of(obj)
-    wrong = type_problems(dataset)
-    if wrong:
-        raise InvalidDataError(wrong)
-    data = unstructure(dataset)
+    if not _is_checked(dataset):
+        wrong = type_problems(dataset)
+        if wrong:
+            raise InvalidDataError(wrong)
+    data = unstructure_dataset(dataset)
     data.pop("schema_version", None)  # the values are typed: they are written as this release writes
     return {"schema_version": SCHEMA_VERSION, **data}
 
@@ -243,9 +287,23 @@ def dumps(obj: Dataset | Partnership, format: str) -> str:
         InvalidDataError: The data breaks a rule, and would not read back.
     """
     fmt: Format = check_format(format)
-    data = to_data(obj)
-    from_data(data)  # refuse to write what could not be read back
-    return render(data, fmt)
+    dataset = obj if isinstance(obj, Dataset) else Dataset.of(obj)
+    with _gc_paused():
+        data = to_data(dataset)
+        if not _is_checked(dataset):
+            from_data(data)  # refuse to write what could not be read back
+            _CHECKED[id(dataset)] = dataset
+        return render(data, fmt)
+
+
+# The datasets read or written here, by identity: records are frozen, so one that was read back
+# whole stays so, and need not be checked again on its way out. (Equal is not enough: a dataset
+# built in Python equal to a checked one is checked anew, at the cost of hashing neither.)
+_CHECKED: weakref.WeakValueDictionary[int, Dataset] = weakref.WeakValueDictionary()
+
+
+def _is_checked(dataset: Dataset) -> bool:
+    return _CHECKED.get(id(dataset)) is dataset
 
 
 def dump(obj: Dataset | Partnership, path: str | os.PathLike[str], format: str | None = None) -> None:

@@ -55,6 +55,17 @@ def _is_country(code: str) -> bool:
     )
 
 
+# Asked only of three capitals (two lower-case letters for a language), so the caches stay small.
+@functools.cache
+def _is_currency(code: str) -> bool:
+    return pycountry.currencies.get(alpha_3=code) is not None
+
+
+@functools.cache
+def _is_language(code: str) -> bool:
+    return pycountry.languages.get(alpha_2=code) is not None
+
+
 def country(code: str) -> None:
     """An ISO 3166-1 alpha-3 code in capitals, current or historic (``SUN``)."""
     if not (len(code) == 3 and code.isascii() and code.isupper() and _is_country(code)):
@@ -63,23 +74,13 @@ def country(code: str) -> None:
 
 def currency(code: str) -> None:
     """An ISO 4217 currency code in capitals."""
-    if not (
-        len(code) == 3
-        and code.isascii()
-        and code.isupper()
-        and pycountry.currencies.get(alpha_3=code) is not None
-    ):
+    if not (len(code) == 3 and code.isascii() and code.isupper() and _is_currency(code)):
         raise ValueError(f"{shown(code)} is not an ISO 4217 currency code")
 
 
 def language(code: str) -> None:
     """An ISO 639-1 two-letter language code in lower case."""
-    if not (
-        len(code) == 2
-        and code.isascii()
-        and code.islower()
-        and pycountry.languages.get(alpha_2=code) is not None
-    ):
+    if not (len(code) == 2 and code.isascii() and code.islower() and _is_language(code)):
         raise ValueError(f"{shown(code)} is not an ISO 639-1 language code")
 
 

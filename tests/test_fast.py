@@ -1,0 +1,202 @@
+"""The fast way in and out accepts, builds and writes exactly what the detailed converter does.
+
+`bilateral.io.fast` reads a file with no problem without cattrs' detailed
+bookkeeping, and gives up on anything else, which the detailed converter then
+reads for its messages. These tests hold the two to each other: on the bundled
+data, on generated datasets, and on the fuzzer's mutated documents, whatever
+the fast path accepts the detailed one accepts as an equal dataset; and the
+fast writer gives the converter's plain data, written to the same bytes with
+or without orjson.
+"""
+
+import gc
+import json
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import bilateral
+from bilateral import testing
+from bilateral.io import converter, documents, fast, formats
+from bilateral.model.partnership import Dataset
+from tests.test_fuzz import mutated
+
+_SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _detailed(data: Any) -> Dataset | tuple[bilateral.Problem, ...]:
+    """What `from_data` gives with the fast path turned off: the dataset, or the problems."""
+    saved = documents.structure_valid
+
+    def refuse(data: Any, texts_checked: bool = False) -> Dataset:
+        raise fast.Refused
+
+    documents.structure_valid = refuse  # type: ignore[assignment]
+    try:
+        return bilateral.io.documents.from_data(data)
+    except bilateral.InvalidDataError as exc:
+        return exc.problems
+    finally:
+        documents.structure_valid = saved
+
+
+def _fast(data: Any, texts_checked: bool = False) -> Dataset | None:
+    """The dataset the fast path builds, or None where it gives up."""
+    try:
+        return fast.structure_valid(data, texts_checked)
+    except Exception:
+        return None
+
+
+@pytest.fixture
+def fallbacks(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The data that the fast path gave up on, during a test."""
+    given_up: list[Any] = []
+    real = documents.structure_valid
+
+    def spy(data: Any, texts_checked: bool = False) -> Dataset:
+        try:
+            return real(data, texts_checked)
+        except Exception:
+            given_up.append(data)
+            raise
+
+    monkeypatch.setattr(documents, "structure_valid", spy)
+    return given_up
+
+
+class TestTheWayIn:
+    def test_the_bundled_data_takes_the_fast_path(self, fallbacks: list[Any]) -> None:
+        """Valid files are read by the fast path in every format, to the dataset the detailed one builds."""
+        bundle = bilateral.datasets.bundle()
+        for fmt in formats.FORMATS:
+            text = bilateral.dumps(bundle, fmt)
+            assert bilateral.loads(text, fmt) == bundle
+        assert fallbacks == []
+        assert _detailed(documents.to_data(bundle)) == bundle
+
+    @_SETTINGS
+    @given(testing.datasets())
+    def test_generated_datasets_take_the_fast_path(self, dataset: Dataset) -> None:
+        """Any valid dataset is read fast, from plain data and from its JSON, and equals the detailed read."""
+        data = documents.to_data(dataset)
+        assert _fast(data) == dataset
+        assert _detailed(data) == dataset
+        text = bilateral.dumps(dataset, "json")
+        assert _fast(json.loads(text), texts_checked=True) == dataset
+
+    @settings(
+        max_examples=120,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+    )
+    @given(mutated())
+    def test_it_accepts_nothing_the_detailed_reader_refuses(self, case: tuple[str, str]) -> None:
+        """On mutated documents, what `loads` reads is what the detailed reader reads, problems and all."""
+        text, fmt = case
+        try:
+            data = formats.parse(text, fmt)  # type: ignore[arg-type]
+        except bilateral.InvalidDataError:
+            return
+        detailed = _detailed(data)
+        try:
+            read: Dataset | tuple[bilateral.Problem, ...] = bilateral.loads(text, fmt)
+        except bilateral.InvalidDataError as exc:
+            read = tuple(p for p in exc.problems)
+        if isinstance(detailed, tuple):
+            assert isinstance(read, tuple)
+            assert [(p.path, p.message) for p in read] == [(p.path, p.message) for p in detailed]
+        else:
+            assert read == detailed
+        # The fast reader alone, where `from_data` would use it (it leaves the version to `from_data`).
+        if isinstance(data, dict) and data.get("schema_version") == bilateral.SCHEMA_VERSION:
+            fast_read = _fast(data)
+            if fast_read is not None and not bilateral.model.integrity.problems(fast_read):
+                assert fast_read == detailed
+
+    @pytest.mark.parametrize(
+        ("escape", "message"),
+        [
+            ("\\u001b", "holds a control character ('\\x1b' at character 3)"),
+            ("\\r", "holds a control character ('\\r' at character 3)"),
+            ("\\u202e", "holds a bidirectional control (U+202E at character 3)"),
+            ("\\ud800", "holds a lone surrogate ('\\ud800' at character 3)"),
+        ],
+    )
+    def test_an_escaped_character_is_found(self, escape: str, message: str) -> None:
+        """A JSON text that writes a refused character as an escape is refused, as with no fast path."""
+        text = bilateral.dumps(bilateral.datasets.bundle(), "json").replace('"RT"', f'"RT{escape}"', 1)
+        with pytest.raises(bilateral.InvalidDataError) as caught:
+            bilateral.loads(text, "json")
+        assert [p.message.split("), ")[0] + ")" for p in caught.value.problems] == [message]
+
+    @pytest.mark.parametrize("character", ["\x7f", "\u0085", "\u2066", "\ud800"])
+    def test_a_raw_character_is_found(self, character: str) -> None:
+        """A refused character written as itself, inside text that is not ASCII or is, is refused."""
+        for title in (f"Ré{character}", f"R{character}"):
+            text = bilateral.dumps(bilateral.datasets.bundle(), "json").replace('"RT"', json.dumps(title), 1)
+            if character == "\ud800":  # json.dumps escapes it; write it raw, as a str given to loads may hold
+                text = text.replace("\\ud800", "\ud800")
+            with pytest.raises(bilateral.InvalidDataError, match="holds a"):
+                bilateral.loads(text, "json")
+
+    def test_the_collector_is_restored(self) -> None:
+        """Reading pauses the cyclic garbage collector and restores it, after a refusal too."""
+        text = bilateral.dumps(bilateral.datasets.bundle(), "json")
+        assert gc.isenabled()
+        bilateral.loads(text, "json")
+        assert gc.isenabled()
+        with pytest.raises(bilateral.InvalidDataError):
+            bilateral.loads(text.replace('"RT"', "1", 1), "json")
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            bilateral.loads(text, "json")
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+
+
+# Plain data as JSON holds it: text with any character but a lone surrogate, and nested lists and mappings.
+_TEXT = st.text(st.characters(exclude_categories=["Cs"]))
+_PLAIN = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | _TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXT, inner, max_size=4),
+    max_leaves=20,
+)
+
+
+class TestTheWayOut:
+    @_SETTINGS
+    @given(testing.datasets())
+    def test_the_writer_gives_the_converters_plain_data(self, dataset: Dataset) -> None:
+        """The generated writer and cattrs' converter give the same plain data, in the same key order."""
+        written = fast.unstructure_dataset(dataset)
+        assert json.dumps(written) == json.dumps(converter.unstructure(dataset))
+
+    @settings(max_examples=200, deadline=None)
+    @given(_PLAIN)
+    def test_orjson_writes_the_same_bytes(self, data: Any) -> None:
+        """With the `fast` extra or without it, a JSON file is the same, byte for byte."""
+        assert formats.orjson is not None, "the test extra installs the fast extra"
+        with_orjson = formats.render({"x": data}, "json")
+        saved = formats.orjson
+        formats.orjson = None
+        try:
+            assert formats.render({"x": data}, "json") == with_orjson
+        finally:
+            formats.orjson = saved
+
+    def test_a_number_past_64_bits_is_written(self) -> None:
+        """A whole number orjson cannot write is written by the standard library instead."""
+        assert formats.render({"n": 2**70}, "json") == '{\n  "n": 1180591620717411303424\n}\n'
+
+    def test_a_dataset_built_in_python_is_still_checked(self) -> None:
+        """A dataset that was read is written without a second check; one built or changed in Python is checked."""
+        bundle = bilateral.datasets.bundle()
+        source = bundle.sources[0]
+        broken = bilateral.Dataset(sources=(source, source), partnerships=bundle.partnerships)
+        with pytest.raises(bilateral.InvalidDataError, match="duplicate id"):
+            bilateral.dumps(broken, "json")
