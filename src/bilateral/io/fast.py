@@ -17,7 +17,7 @@ problem is:
 - a text is accepted only if `read_problems` would find nothing in it (no
   control character, bidirectional control or lone surrogate, no more than
   `MAX_TEXT` characters); keys are accepted only if they are field names;
-- alternative claims are read by the converter's own hook.
+- an alternative claim's value is read and checked as the field it disputes.
 
 A partial date or period is read once per distinct text and shared: the
 records are frozen, and a file repeats its dates.
@@ -39,11 +39,11 @@ import attrs
 
 from bilateral.io import converter
 from bilateral.io.formats import _SUSPECT, MAX_TEXT, read_problems
-from bilateral.model.checks import CHECK, SINGLE_DATE
+from bilateral.model.checks import CHECK, SINGLE_DATE, non_empty, run_check
 from bilateral.model.dates import PartialDate, Period
 from bilateral.model.partnership import Dataset
-from bilateral.model.sources import AlternativeClaim
-from bilateral.model.typecheck import _hints
+from bilateral.model.sources import AlternativeClaim, Citation, claimable
+from bilateral.model.typecheck import _hints, claimed_type
 
 __all__ = ["Refused", "structure_valid"]
 
@@ -222,7 +222,48 @@ def _clean_text(value: Any) -> str:
 _RECORDS: dict[tuple[type, bool], Callable[[Any], Any]] = {}
 
 
-def _claims(cls: type) -> Callable[[Any], Any]:
+def _claims(cls: type, clean: bool) -> Callable[[Any], Any]:
+    """A record's alternative claims: each value read as the field it disputes is, and checked
+    as it is (see the converter's ``_claims_hook``)."""
+    fields = attrs.fields_dict(cls)
+    readers: dict[str, Callable[[Any], Any]] = {}
+    for name in claimable(cls):
+        read = _reader(claimed_type(cls, name), SINGLE_DATE in fields[name].metadata, clean)
+        if read is None:  # pragma: no cover - every claimable type has a fast reader today
+            return _detailed_claims(cls)
+        readers[name] = _checked(read, fields[name].metadata.get(CHECK))
+    citations = _reader(tuple[Citation, ...], False, clean)
+    note = _optional(_clean_text if clean else _text)
+    allowed = frozenset(f.name for f in attrs.fields(AlternativeClaim))
+    assert citations is not None
+
+    def claim(item: Any) -> AlternativeClaim:
+        if item.__class__ is not dict or not item.keys() <= allowed:
+            raise _REFUSED
+        name = item["field"]
+        return AlternativeClaim(
+            name, readers[name](item["value"]), citations(item["citations"]), note(item.get("note"))
+        )
+
+    def claims(value: Any) -> tuple[AlternativeClaim, ...]:
+        return tuple([claim(item) for item in _sequence(value)])
+
+    return claims
+
+
+def _checked(read: Callable[[Any], Any], check: Any) -> Callable[[Any], Any]:
+    if check is None:
+        return read
+
+    def checked(value: Any) -> Any:
+        result = read(value)
+        run_check(check, result)
+        return result
+
+    return checked
+
+
+def _detailed_claims(cls: type) -> Callable[[Any], Any]:  # pragma: no cover - see `_claims`
     """A record's alternative claims, read by the converter's own hook once their texts are clean."""
     hook = converter._claims_hook(converter._CONVERTER, cls, legacy=False)
 
@@ -323,7 +364,7 @@ def _record(cls: type, clean: bool) -> Callable[[Any], Any]:
         if field.validator is not None and check is None:  # pragma: no cover - checks() sets both
             raise TypeError(f"{cls.__name__}.{field.name}: a validator that is not a field check")
         if field.name == "alternatives" and cls is not AlternativeClaim:
-            env[f"_read{index}"] = _claims(cls)
+            env[f"_read{index}"] = _claims(cls, clean)
             read = [f"x = _read{index}(x)"]
         else:
             found = _read_lines(hints[field.name], index, env, SINGLE_DATE in field.metadata, clean)
@@ -333,14 +374,19 @@ def _record(cls: type, clean: bool) -> Callable[[Any], Any]:
                 check = None  # the hook runs it
             read = found
         if check is not None:  # as the field's attrs validator would (`run_check`): on each item, not on None
-            env[f"_check{index}"] = check
             hint = hints[field.name]
-            if typing.get_origin(hint) is tuple:
-                read = [*read, "for v in x:", f"    _check{index}(v)"]
-            elif typing.get_origin(hint) in (types.UnionType, typing.Union):
-                read = [*read, "if x is not None:", f"    _check{index}(x)"]
+            env[f"_check{index}"] = check
+            if check is not non_empty and str in (hint, *typing.get_args(hint)):  # ids and codes repeat
+                env[f"_check{index}"], env[f"_passed{index}"] = _remembered(check)
+                run = [f"if {{0}} not in _passed{index}:", f"    _check{index}({{0}})"]
             else:
-                read = [*read, f"_check{index}(x)"]
+                run = [f"_check{index}({{0}})"]
+            if typing.get_origin(hint) is tuple:
+                read = [*read, "for v in x:", *(f"    {line.format('v')}" for line in run)]
+            elif typing.get_origin(hint) in (types.UnionType, typing.Union):
+                read = [*read, "if x is not None:", *(f"    {line.format('x')}" for line in run)]
+            else:
+                read = [*read, *(line.format("x") for line in run)]
         if field.default is attrs.NOTHING:
             lines.append(f"    x = d[{field.name!r}]")
             lines += [f"    {line}" for line in read]
@@ -368,6 +414,22 @@ def _record(cls: type, clean: bool) -> Callable[[Any], Any]:
     slot.append(function)
     _RECORDS[cls, clean] = function
     return function
+
+
+_PASSED: dict[Any, set[str]] = {}
+
+
+def _remembered(check: Callable[[Any], None]) -> tuple[Callable[[Any], None], set[str]]:
+    """``check``, and the texts it has passed: a file names the same ids and codes again and
+    again, and the reader runs the check only on a text it has not passed."""
+    passed = _PASSED.setdefault(check, set())
+
+    def remembered(value: Any) -> None:
+        check(value)
+        if len(passed) < _CACHE_LIMIT:
+            passed.add(value)
+
+    return remembered, passed
 
 
 def _whole_value(hook: Callable[[Any], Any]) -> Callable[[Any], Any]:
