@@ -9,10 +9,14 @@ fast writer gives the converter's plain data, written to the same bytes with
 or without orjson.
 """
 
+import copy
+import datetime as dt
 import gc
 import json
+from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,7 +24,10 @@ from hypothesis import strategies as st
 import bilateral
 from bilateral import testing
 from bilateral.io import converter, documents, fast, formats
+from bilateral.model import typecheck
+from bilateral.model.dates import PartialDate
 from bilateral.model.partnership import Dataset
+from bilateral.model.walk import walk
 from tests.test_fuzz import mutated
 
 _SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -200,3 +207,20 @@ class TestTheWayOut:
         broken = bilateral.Dataset(sources=(source, source), partnerships=bundle.partnerships)
         with pytest.raises(bilateral.InvalidDataError, match="duplicate id"):
             bilateral.dumps(broken, "json")
+
+
+_WRONG = [3, True, "x", None, (), ("a", "b"), ["a"], Decimal("1"), dt.date(2024, 1, 1), PartialDate(2024)]
+
+
+class TestTypeChecks:
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(testing.datasets(), st.data())
+    def test_the_quick_test_agrees_with_the_problems(self, dataset: Dataset, data: st.DataObject) -> None:
+        """`type_problems` answers "none" from a test made once per class exactly when it finds none."""
+        dataset = copy.deepcopy(dataset)  # records it shares (a default Trade()) are not changed for others
+        records = [value for _, value in walk(dataset) if attrs.has(type(value))]
+        record = data.draw(st.sampled_from(records))
+        field = data.draw(st.sampled_from([f.name for f in attrs.fields(type(record))]))
+        object.__setattr__(record, field, data.draw(st.sampled_from(_WRONG)))  # as a careless script might
+        assert typecheck._well_typed(Dataset)(dataset) == (typecheck._problems(dataset, "$") == [])
+        assert typecheck.type_problems(dataset) == typecheck._problems(dataset, "$")
