@@ -18,24 +18,22 @@ from pathlib import Path
 import attrs
 
 from bilateral import __version__, datasets
-from bilateral.analysis.comparison import compare
-from bilateral.analysis.diff import diff
 from bilateral.analysis.exposure import Route
 from bilateral.errors import InvalidDataError, MissingExtraError, UnsupportedScriptError
-from bilateral.io.documents import dump, dumps, load, write_atomic
-from bilateral.io.formats import FORMATS, MAX_SIZE, check_format, format_of
-from bilateral.io.package import FORMATS as EXPORT_FORMATS
-from bilateral.io.package import write as write_package
-from bilateral.io.schema import schema as bilateral_schema
-from bilateral.io.tidy import layout
 from bilateral.model.areas import CooperationArea
 from bilateral.model.instruments import InstrumentKind, Status
 from bilateral.model.partnership import Dataset, Partnership
-from bilateral.render import charts, tables
-from bilateral.render.charts import CHART_FORMATS
 from bilateral.render.formats import TABLE_FORMATS
-from bilateral.render.report import REPORT_FORMATS, report, report_charts
-from bilateral.render.scripts import LATEX_ENGINES
+
+# What the options offer, written here so that parsing the command line imports
+# no reader, writer, chart or report it does not run (a test checks that each
+# is the one its module defines).
+FORMATS = ("json", "toml", "yaml")  # bilateral.io.formats.FORMATS
+MAX_SIZE = 16_000_000  # bilateral.io.formats.MAX_SIZE
+EXPORT_FORMATS = ("csv", "parquet")  # bilateral.io.package.FORMATS
+CHART_FORMATS = ("svg", "png", "pdf")  # bilateral.render.charts.CHART_FORMATS
+REPORT_FORMATS = ("md", "html", "latex")  # bilateral.render.report.REPORT_FORMATS
+LATEX_ENGINES = ("pdflatex", "lualatex")  # bilateral.render.scripts.LATEX_ENGINES
 
 __all__ = ["main", "run"]
 
@@ -398,6 +396,8 @@ def _partnership(name: str, partnership_id: str | None = None, max_size: int = M
     ``FILE#ID`` names, or the one ``--partnership ID`` names."""
     if name in datasets.names():
         return datasets.partnership(name)
+    from bilateral.io.documents import load  # a file: the io layer reads it
+
     path = name
     if not Path(name).exists() and "#" in name and Path(name.rsplit("#", 1)[0]).exists():
         path, partnership_id = name.rsplit("#", 1)
@@ -421,6 +421,8 @@ def _emit(text: str, output: str | None) -> None:
     if output is None or output == "-":
         sys.stdout.write(text)
     else:
+        from bilateral.io.documents import write_atomic
+
         write_atomic(Path(output), text)
 
 
@@ -458,6 +460,9 @@ def _folder(output: str | None) -> Path | None:
 
 
 def _tables(args: argparse.Namespace, usage: argparse.ArgumentParser) -> int:
+    from bilateral.analysis.comparison import compare
+    from bilateral.render import tables
+
     fmt, cite, width = args.format, args.citations, _width(args)
     if args.command == "compare":
         found = [_partnership(n, args.partnership, args.max_size) for n in args.datasets]
@@ -475,6 +480,8 @@ def _tables(args: argparse.Namespace, usage: argparse.ArgumentParser) -> int:
         names = [args.table] if args.table else list(every)
         folder = _folder(args.output)
         if folder is not None:  # one file per table
+            from bilateral.io.documents import write_atomic
+
             folder.mkdir(parents=True, exist_ok=True)
             suffix = _SUFFIXES.get(fmt, "txt")
             for name in names:
@@ -511,6 +518,9 @@ def _tables(args: argparse.Namespace, usage: argparse.ArgumentParser) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    from bilateral.analysis.diff import diff
+    from bilateral.render import tables
+
     found = diff(
         _partnership(args.old, args.partnership, args.max_size),
         _partnership(args.new, args.partnership, args.max_size),
@@ -521,6 +531,9 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _write_report(args: argparse.Namespace) -> int:
+    from bilateral.io.documents import write_atomic
+    from bilateral.render.report import report, report_charts
+
     names = args.datasets or [datasets.DEFAULT]
     found = [_partnership(n, args.partnership, args.max_size) for n in names]
     drawn = args.charts
@@ -553,6 +566,8 @@ def _write_report(args: argparse.Namespace) -> int:
 
 def _dataset(name: str | None, max_size: int = MAX_SIZE) -> Dataset:
     """All the bundled data, one bundled partnership with the shared records, or a file's dataset."""
+    from bilateral.io.documents import load
+
     bundle = datasets.bundle()
     if name is None:
         return bundle
@@ -565,6 +580,9 @@ def _dataset(name: str | None, max_size: int = MAX_SIZE) -> Dataset:
 
 
 def _chart(args: argparse.Namespace) -> int:
+    from bilateral.io.documents import write_atomic
+    from bilateral.render import charts
+
     fmt = Path(args.output).suffix.lower().lstrip(".")
     if args.trade and (args.area or args.as_of):
         args.usage_error("--trade draws all the trade; --area and --as-of are for the instruments chart")
@@ -582,6 +600,9 @@ def _chart(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from bilateral.io.package import write as write_package
+    from bilateral.io.tidy import layout
+
     dataset = _dataset(args.dataset, args.max_size)
     try:
         target = write_package(dataset, args.directory, args.format)
@@ -611,7 +632,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "list":
             return _list()
         if args.command == "schema":
-            _emit(json.dumps(bilateral_schema(), indent=2, ensure_ascii=False), args.output)
+            from bilateral.io.schema import schema
+
+            _emit(json.dumps(schema(), indent=2, ensure_ascii=False), args.output)
             return 0
         if args.command == "validate":
             return _validate(args.files, args.format, args.max_size)
@@ -684,6 +707,8 @@ def _describe(dataset: Dataset) -> str:
 
 def _target_format(parser: argparse.ArgumentParser, to: str | None, output: str | None) -> str:
     """The format to convert to: ``--to``, or the output's suffix; they must agree."""
+    from bilateral.io.formats import check_format, format_of
+
     implied = None
     if output is not None:
         try:
@@ -722,6 +747,8 @@ def _report(file: str, exc: InvalidDataError) -> None:
 
 
 def _validate(files: Sequence[str], fmt: str | None, max_size: int = MAX_SIZE) -> int:
+    from bilateral.io.documents import load
+
     if not files:
         print(f"bundled data: valid ({_describe(datasets.bundle())})")
         return 0
@@ -749,6 +776,8 @@ def _validate(files: Sequence[str], fmt: str | None, max_size: int = MAX_SIZE) -
 
 def _has_format(file: str) -> bool:
     """Whether the name's suffix gives a format."""
+    from bilateral.io.formats import format_of
+
     try:
         format_of(file)
     except ValueError:
@@ -759,6 +788,8 @@ def _has_format(file: str) -> bool:
 def _convert(
     file: str, source_format: str | None, to: str, output: str | None, max_size: int = MAX_SIZE
 ) -> int:
+    from bilateral.io.documents import dump, dumps, load
+
     if source_format is None and not _has_format(file):
         raise _Refused(f"cannot tell the format of {file!r} (name it .json, .toml or .yaml, or use --from)")
     try:
