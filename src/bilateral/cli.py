@@ -747,11 +747,11 @@ def _report(file: str, exc: InvalidDataError) -> None:
 
 
 def _validate(files: Sequence[str], fmt: str | None, max_size: int = MAX_SIZE) -> int:
-    from bilateral.io.documents import load
-
     if not files:
         print(f"bundled data: valid ({_describe(datasets.bundle())})")
         return 0
+    from bilateral.io.documents import load
+
     failed = False
     for file in files:
         if fmt is None and not _has_format(file):

@@ -32,7 +32,7 @@ from pathlib import Path
 from bilateral.errors import InvalidDataError
 from bilateral.model.partnership import Dataset, Partnership
 
-__all__ = ["DEFAULT", "bundle", "load", "names", "partnership"]
+__all__ = ["CACHE_VARIABLE", "DEFAULT", "bundle", "load", "names", "partnership"]
 
 #: The reference dataset, used when no dataset is named.
 DEFAULT = "russia-venezuela"
