@@ -233,9 +233,11 @@ class TestTheHappyPathPaysNothing:
         """Reading valid files never looks for a position; a refused one does, once."""
         calls: list[str] = []
 
-        def spy(exc: bilateral.InvalidDataError, text: str, fmt: str) -> bilateral.InvalidDataError:
+        def spy(
+            exc: bilateral.InvalidDataError, text: str, fmt: str, *rest: int
+        ) -> bilateral.InvalidDataError:  # rest: the max_size, if given
             calls.append(fmt)
-            return positions.located(exc, text, fmt)
+            return positions.located(exc, text, fmt, *rest)
 
         monkeypatch.setattr(documents, "located", spy)
         text = (REPO / "src" / "bilateral" / "datasets" / "data" / "partnerships.yaml").read_text(
