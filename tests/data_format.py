@@ -137,7 +137,8 @@ def _limits() -> list[str]:
         "",
         "| what | limit |",
         "| --- | --- |",
-        f"| a file | at most {MAX_SIZE:,} bytes (a text given to `loads`: characters) |",
+        f"| a file | at most {MAX_SIZE:,} bytes (a text given to `loads`: characters); `max_size=` on `load`, "
+        "`loads` and `validate`, and `--max-size` on the command line, raise it for a file you trust |",
         f"| YAML aliases | may not expand the document past {MAX_SIZE:,} characters, nor refer to a list "
         "or mapping that holds them |",
         f"| nesting | lists and mappings at most {MAX_DEPTH} deep |",

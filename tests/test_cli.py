@@ -407,6 +407,92 @@ class TestRefusals:
         ]
 
 
+class TestMaxSize:
+    """--max-size BYTES: the size a data file may have, on every command that reads one."""
+
+    SIZE = Path(GOOD).stat().st_size
+
+    def test_a_file_over_the_limit(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A file larger than --max-size is refused unread, naming the limit and the option, exit 1."""
+        assert main(["validate", GOOD, "--max-size", "1KB"]) == 1
+        assert capsys.readouterr().err.splitlines() == [
+            f"{GOOD}: $: the file is larger than the 1,000 bytes a file may hold; a larger --max-size reads it",
+            f"{GOOD}: 1 problem",
+        ]
+        assert main(["summary", GOOD, "--max-size", str(self.SIZE - 1)]) == 1
+        assert capsys.readouterr().err == (
+            f"{GOOD}: $: the file is larger than the {self.SIZE - 1:,} bytes a file may hold; "
+            "a larger --max-size reads it\n"
+        )
+
+    def test_a_file_within_the_limit(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A file of exactly --max-size bytes, or under a limit with a suffix in any case, reads."""
+        assert main(["validate", GOOD, "--max-size", str(self.SIZE)]) == 0
+        assert capsys.readouterr().out.startswith(f"{GOOD}: valid")
+        assert main(["validate", GOOD, "--max-size", "2kb"]) == 0
+        capsys.readouterr()
+        assert main(["summary", GOOD, "--max-size", "1MB", "--citations", "none"]) == 0
+        assert main(["summary", GOOD, "--citations", "none"]) == 0  # the default: 16 MB
+        out = capsys.readouterr().out
+        half = len(out) // 2
+        assert out[:half] == out[half:]
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["convert", GOOD, "--to", "json"],
+            ["instruments", GOOD],
+            ["timeline", GOOD],
+            ["exposure", GOOD],
+            ["sanctions", GOOD],
+            ["conflicts", GOOD],
+            ["sources", GOOD],
+            ["compare", GOOD, "russia-cuba"],
+            ["diff", GOOD, GOOD],
+            ["report", GOOD, "--no-charts"],
+            ["chart", GOOD, "-o", "never-written.svg"],
+            ["export", GOOD, "--to", "never-written"],
+        ],
+    )
+    def test_every_command_that_reads_a_file(
+        self, argv: list[str], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Each command that reads a data file takes --max-size, and refuses a larger file with exit 1."""
+        assert main([*argv, "--max-size", "100"]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith(f"{GOOD}: $: the file is larger than the 100 bytes a file may hold; ")
+        assert "a larger --max-size reads it" in err
+
+    @pytest.mark.parametrize(
+        ("size", "why"),
+        [
+            ("ten", "'ten' is not a size (write bytes, as 100000000, or with KB, MB or GB, as 100MB)"),
+            ("1.5MB", "'1.5MB' is not a size (write bytes, as 100000000, or with KB, MB or GB, as 100MB)"),
+            ("100 MB", "'100 MB' is not a size (write bytes, as 100000000, or with KB, MB or GB, as 100MB)"),
+            ("0", "'0' is no size at all: a file needs at least 1 byte"),
+        ],
+    )
+    def test_a_size_that_is_none(self, size: str, why: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """A size that is not whole bytes (or KB, MB, GB) is a usage error, exit 2."""
+        with pytest.raises(SystemExit) as exit:
+            main(["validate", GOOD, "--max-size", size])
+        assert exit.value.code == 2
+        assert (
+            capsys.readouterr().err.splitlines()[-1]
+            == f"bilateral validate: error: argument --max-size: {why}"
+        )
+
+    def test_help(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The help says what --max-size takes and its default."""
+        with pytest.raises(SystemExit):
+            main(["summary", "--help"])
+        help = " ".join(capsys.readouterr().out.split())
+        assert (
+            "--max-size BYTES read data files up to this size, in bytes or with a suffix: 500KB, 100MB, 2GB "
+            "(powers of 1000; default: 16,000,000, i.e. 16MB); a larger file is refused unread"
+        ) in help
+
+
 COMMANDS = [
     "list",
     "schema",

@@ -18,24 +18,22 @@ from pathlib import Path
 import attrs
 
 from bilateral import __version__, datasets
-from bilateral.analysis.comparison import compare
-from bilateral.analysis.diff import diff
 from bilateral.analysis.exposure import Route
 from bilateral.errors import InvalidDataError, MissingExtraError, UnsupportedScriptError
-from bilateral.io.documents import dump, dumps, load, write_atomic
-from bilateral.io.formats import FORMATS, check_format, format_of
-from bilateral.io.package import FORMATS as EXPORT_FORMATS
-from bilateral.io.package import write as write_package
-from bilateral.io.schema import schema as bilateral_schema
-from bilateral.io.tidy import layout
 from bilateral.model.areas import CooperationArea
 from bilateral.model.instruments import InstrumentKind, Status
 from bilateral.model.partnership import Dataset, Partnership
-from bilateral.render import charts, tables
-from bilateral.render.charts import CHART_FORMATS
 from bilateral.render.formats import TABLE_FORMATS
-from bilateral.render.report import REPORT_FORMATS, report, report_charts
-from bilateral.render.scripts import LATEX_ENGINES
+
+# What the options offer, written here so that parsing the command line imports
+# no reader, writer, chart or report it does not run (a test checks that each
+# is the one its module defines).
+FORMATS = ("json", "toml", "yaml")  # bilateral.io.formats.FORMATS
+MAX_SIZE = 16_000_000  # bilateral.io.formats.MAX_SIZE
+EXPORT_FORMATS = ("csv", "parquet")  # bilateral.io.package.FORMATS
+CHART_FORMATS = ("svg", "png", "pdf")  # bilateral.render.charts.CHART_FORMATS
+REPORT_FORMATS = ("md", "html", "latex")  # bilateral.render.report.REPORT_FORMATS
+LATEX_ENGINES = ("pdflatex", "lualatex")  # bilateral.render.scripts.LATEX_ENGINES
 
 __all__ = ["main", "run"]
 
@@ -85,6 +83,34 @@ def _partnership_option(sub: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="the partnership to use in a data file that holds several (or write FILE#ID)",
     )
+
+
+def _max_size_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--max-size",
+        type=_size,
+        default=MAX_SIZE,
+        metavar="BYTES",
+        help=f"read data files up to this size, in bytes or with a suffix: 500KB, 100MB, 2GB "
+        f"(powers of 1000; default: {MAX_SIZE:,}, i.e. {MAX_SIZE // 10**6}MB); a larger file is refused unread",
+    )
+
+
+_UNITS = {"": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9}
+
+
+def _size(text: str) -> int:
+    """A size in bytes: digits, with an optional KB, MB or GB (powers of 1000, any case)."""
+    digits = text.rstrip("BbKkMmGg")
+    unit = text[len(digits) :].upper()
+    if not digits.isascii() or not digits.isdigit() or unit not in _UNITS:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a size (write bytes, as 100000000, or with KB, MB or GB, as 100MB)"
+        )
+    value = int(digits) * _UNITS[unit]
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is no size at all: a file needs at least 1 byte")
+    return value
 
 
 def _width_options(sub: argparse.ArgumentParser) -> None:
@@ -166,6 +192,7 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--format", choices=(*FORMATS, "yml"), help="the files' format (default: each suffix)"
     )
+    _max_size_option(validate)
     convert = command("convert", "Rewrite a data file in another format.")
     convert.add_argument("file", metavar="FILE", help="the data file to rewrite")
     convert.add_argument(
@@ -175,6 +202,7 @@ def _parser() -> argparse.ArgumentParser:
         "--to", choices=(*FORMATS, "yml"), help="the format to write (default: the output file's suffix)"
     )
     convert.add_argument("-o", "--output", metavar="FILE", help="where to write (default: standard output)")
+    _max_size_option(convert)
 
     def table_command(
         name: str, help: str, many: bool = False, dated: bool = True
@@ -203,6 +231,7 @@ def _parser() -> argparse.ArgumentParser:
             "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
         )
         _width_options(sub)
+        _max_size_option(sub)
         return sub
 
     summary = table_command(
@@ -252,6 +281,7 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
     )
     _width_options(diff)
+    _max_size_option(diff)
     report = command("report", "A whole document on one partnership, or comparing several.")
     report.add_argument(
         "datasets",
@@ -286,6 +316,7 @@ def _parser() -> argparse.ArgumentParser:
         help="charts of the instruments and the trade (default: when the 'charts' extra is installed); "
         "inline in HTML, files beside FILE for md and latex",
     )
+    _max_size_option(report)
     chart = command(
         "chart",
         "Draw a partnership's instruments over time, uncertain dates as what they are; or its trade (--trade).",
@@ -313,6 +344,7 @@ def _parser() -> argparse.ArgumentParser:
         "--trade", action="store_true", help="trade figures, targets and the growth they need, instead"
     )
     _partnership_option(chart)
+    _max_size_option(chart)
     chart.set_defaults(usage_error=chart.error)
     export = command(
         "export", "Write a dataset as tidy tables: a Frictionless Data Package of CSV or Parquet files."
@@ -336,6 +368,7 @@ def _parser() -> argparse.ArgumentParser:
         choices=EXPORT_FORMATS,
         help="csv (default), or parquet (needs the 'parquet' extra: pip install 'bilateral[parquet]')",
     )
+    _max_size_option(export)
     return parser
 
 
@@ -358,11 +391,13 @@ class _Refused(Exception):
     """What the user asked for cannot be done, for a reason the message gives (exit 1)."""
 
 
-def _partnership(name: str, partnership_id: str | None = None) -> Partnership:
+def _partnership(name: str, partnership_id: str | None = None, max_size: int = MAX_SIZE) -> Partnership:
     """A bundled dataset by name, or a partnership of a data file: its only one, the one
     ``FILE#ID`` names, or the one ``--partnership ID`` names."""
     if name in datasets.names():
         return datasets.partnership(name)
+    from bilateral.io.documents import load  # a file: the io layer reads it
+
     path = name
     if not Path(name).exists() and "#" in name and Path(name.rsplit("#", 1)[0]).exists():
         path, partnership_id = name.rsplit("#", 1)
@@ -370,7 +405,7 @@ def _partnership(name: str, partnership_id: str | None = None) -> Partnership:
         raise _Refused(f"{name!r} is neither a bundled dataset ({', '.join(datasets.names())}) nor a file")
     if not _has_format(path):
         raise _Refused(f"cannot tell the format of {path!r} (name it .json, .toml or .yaml)")
-    dataset = load(path)
+    dataset = load(path, max_size=max_size)
     if partnership_id is not None and partnership_id not in dataset.ids():
         raise _Refused(
             f"{path}: no partnership has the id {partnership_id!r} (there are: {', '.join(dataset.ids()) or 'none'})"
@@ -386,6 +421,8 @@ def _emit(text: str, output: str | None) -> None:
     if output is None or output == "-":
         sys.stdout.write(text)
     else:
+        from bilateral.io.documents import write_atomic
+
         write_atomic(Path(output), text)
 
 
@@ -423,13 +460,16 @@ def _folder(output: str | None) -> Path | None:
 
 
 def _tables(args: argparse.Namespace, usage: argparse.ArgumentParser) -> int:
+    from bilateral.analysis.comparison import compare
+    from bilateral.render import tables
+
     fmt, cite, width = args.format, args.citations, _width(args)
     if args.command == "compare":
-        found = [_partnership(n, args.partnership) for n in args.datasets]
+        found = [_partnership(n, args.partnership, args.max_size) for n in args.datasets]
         text = tables.render(tables.comparison(compare(*found, as_of=args.as_of)), fmt, cite, width=width)
         _emit(text, args.output)
         return 0
-    p = _partnership(args.dataset, args.partnership)
+    p = _partnership(args.dataset, args.partnership, args.max_size)
     built: list[tables.Table]
     if args.command == "summary":
         every = {
@@ -440,6 +480,8 @@ def _tables(args: argparse.Namespace, usage: argparse.ArgumentParser) -> int:
         names = [args.table] if args.table else list(every)
         folder = _folder(args.output)
         if folder is not None:  # one file per table
+            from bilateral.io.documents import write_atomic
+
             folder.mkdir(parents=True, exist_ok=True)
             suffix = _SUFFIXES.get(fmt, "txt")
             for name in names:
@@ -476,15 +518,24 @@ def _tables(args: argparse.Namespace, usage: argparse.ArgumentParser) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    found = diff(_partnership(args.old, args.partnership), _partnership(args.new, args.partnership))
+    from bilateral.analysis.diff import diff
+    from bilateral.render import tables
+
+    found = diff(
+        _partnership(args.old, args.partnership, args.max_size),
+        _partnership(args.new, args.partnership, args.max_size),
+    )
     text = tables.render(tables.diff(found), args.format, width=_width(args))
     _emit(text if found else "no changes", args.output)
     return 0
 
 
 def _write_report(args: argparse.Namespace) -> int:
+    from bilateral.io.documents import write_atomic
+    from bilateral.render.report import report, report_charts
+
     names = args.datasets or [datasets.DEFAULT]
-    found = [_partnership(n, args.partnership) for n in names]
+    found = [_partnership(n, args.partnership, args.max_size) for n in names]
     drawn = args.charts
     if drawn is None:  # by default, charts where they can be drawn and placed
         drawn = importlib.util.find_spec("matplotlib") is not None and (
@@ -513,8 +564,10 @@ def _write_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _dataset(name: str | None) -> Dataset:
+def _dataset(name: str | None, max_size: int = MAX_SIZE) -> Dataset:
     """All the bundled data, one bundled partnership with the shared records, or a file's dataset."""
+    from bilateral.io.documents import load
+
     bundle = datasets.bundle()
     if name is None:
         return bundle
@@ -523,14 +576,17 @@ def _dataset(name: str | None) -> Dataset:
         return attrs.evolve(bundle, partnerships=(own,))
     if not Path(name).exists():
         raise _Refused(f"{name!r} is neither a bundled dataset ({', '.join(bundle.ids())}) nor a file")
-    return load(name)
+    return load(name, max_size=max_size)
 
 
 def _chart(args: argparse.Namespace) -> int:
+    from bilateral.io.documents import write_atomic
+    from bilateral.render import charts
+
     fmt = Path(args.output).suffix.lower().lstrip(".")
     if args.trade and (args.area or args.as_of):
         args.usage_error("--trade draws all the trade; --area and --as-of are for the instruments chart")
-    p = _partnership(args.dataset, args.partnership)
+    p = _partnership(args.dataset, args.partnership, args.max_size)
     try:
         if args.trade:
             drawn = charts.trade(p)
@@ -544,7 +600,10 @@ def _chart(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    dataset = _dataset(args.dataset)
+    from bilateral.io.package import write as write_package
+    from bilateral.io.tidy import layout
+
+    dataset = _dataset(args.dataset, args.max_size)
     try:
         target = write_package(dataset, args.directory, args.format)
     except ValueError as exc:  # a value Parquet cannot hold: the documented refusal
@@ -573,10 +632,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "list":
             return _list()
         if args.command == "schema":
-            _emit(json.dumps(bilateral_schema(), indent=2, ensure_ascii=False), args.output)
+            from bilateral.io.schema import schema
+
+            _emit(json.dumps(schema(), indent=2, ensure_ascii=False), args.output)
             return 0
         if args.command == "validate":
-            return _validate(args.files, args.format)
+            return _validate(args.files, args.format, args.max_size)
         if args.command in (
             "summary",
             "instruments",
@@ -596,9 +657,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         if args.command == "chart":
             return _chart(args)
-        return _convert(args.file, args.source_format, args.to, args.output)
+        return _convert(args.file, args.source_format, args.to, args.output, args.max_size)
     except InvalidDataError as exc:
-        print(exc, file=sys.stderr)
+        print(_as_typed(exc), file=sys.stderr)
         return 1
     except (MissingExtraError, UnsupportedScriptError) as exc:
         print(f"bilateral: {exc}", file=sys.stderr)
@@ -646,6 +707,8 @@ def _describe(dataset: Dataset) -> str:
 
 def _target_format(parser: argparse.ArgumentParser, to: str | None, output: str | None) -> str:
     """The format to convert to: ``--to``, or the output's suffix; they must agree."""
+    from bilateral.io.formats import check_format, format_of
+
     implied = None
     if output is not None:
         try:
@@ -660,16 +723,35 @@ def _target_format(parser: argparse.ArgumentParser, to: str | None, output: str 
     return chosen
 
 
+_LARGER = "a larger max_size reads it"
+
+
+def _as_typed(exc: InvalidDataError) -> InvalidDataError:
+    """The problems, with the way past the size limit named as the command takes it (``--max-size``)."""
+    if not any(p.message.endswith(_LARGER) for p in exc.problems):
+        return exc
+    return InvalidDataError(
+        [
+            attrs.evolve(p, message=p.message.removesuffix(_LARGER) + "a larger --max-size reads it")
+            if p.message.endswith(_LARGER)
+            else p
+            for p in exc.problems
+        ]
+    )
+
+
 def _report(file: str, exc: InvalidDataError) -> None:
     count = len(exc.problems)
-    print(exc, file=sys.stderr)
+    print(_as_typed(exc), file=sys.stderr)
     print(f"{file}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
 
 
-def _validate(files: Sequence[str], fmt: str | None) -> int:
+def _validate(files: Sequence[str], fmt: str | None, max_size: int = MAX_SIZE) -> int:
     if not files:
         print(f"bundled data: valid ({_describe(datasets.bundle())})")
         return 0
+    from bilateral.io.documents import load
+
     failed = False
     for file in files:
         if fmt is None and not _has_format(file):
@@ -680,7 +762,7 @@ def _validate(files: Sequence[str], fmt: str | None) -> int:
             )
             continue
         try:
-            dataset = load(file, fmt)
+            dataset = load(file, fmt, max_size=max_size)
         except InvalidDataError as exc:
             failed = True
             _report(file, exc)
@@ -694,6 +776,8 @@ def _validate(files: Sequence[str], fmt: str | None) -> int:
 
 def _has_format(file: str) -> bool:
     """Whether the name's suffix gives a format."""
+    from bilateral.io.formats import format_of
+
     try:
         format_of(file)
     except ValueError:
@@ -701,11 +785,15 @@ def _has_format(file: str) -> bool:
     return True
 
 
-def _convert(file: str, source_format: str | None, to: str, output: str | None) -> int:
+def _convert(
+    file: str, source_format: str | None, to: str, output: str | None, max_size: int = MAX_SIZE
+) -> int:
+    from bilateral.io.documents import dump, dumps, load
+
     if source_format is None and not _has_format(file):
         raise _Refused(f"cannot tell the format of {file!r} (name it .json, .toml or .yaml, or use --from)")
     try:
-        dataset = load(file, source_format)
+        dataset = load(file, source_format, max_size=max_size)
     except InvalidDataError as exc:
         _report(file, exc)
         return 1

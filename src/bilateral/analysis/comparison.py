@@ -1,6 +1,7 @@
 """`compare`: two or more partnerships side by side, area by area, on the same metrics."""
 
 import datetime as dt
+from collections import Counter
 
 import attrs
 
@@ -178,7 +179,8 @@ def compare(*partnerships: Partnership | Dataset, as_of: dt.date | str | None = 
             rows.append(AreaRow(area, tuple(cells)))
     named = [_actors(p) for p in given]
     names = [{a.id: a.name for a in p.actors} for p in given]
-    shared = sorted(a for a in set().union(*named) if sum(a in n for n in named) >= 2)
+    counts = Counter(a for n in named for a in n)
+    shared = sorted(a for a, count in counts.items() if count >= 2)
     cells_exposure = []
     for p, snap in zip(given, snapshots, strict=True):
         found = exposure(p, snap.date)

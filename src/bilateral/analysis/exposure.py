@@ -127,25 +127,24 @@ def _owners(parents: dict[str, str | None], actor_id: str) -> list[str]:
     return chain
 
 
-def _routes(
+def _route(
     partnership: Partnership,
-    parents: dict[str, str | None],
+    owned: list[tuple[str, list[str]]],
     instrument: Instrument,
     target: SanctionTarget,
-    types: tuple[MeasureType, ...],
-) -> list[tuple[Route, str]]:
-    actors = [
-        a for a in (*instrument.participants, instrument.provider, instrument.recipient) if a is not None
-    ]
+    bearing: frozenset[CooperationArea],
+) -> tuple[Route, str] | None:
+    """How ``target`` reaches ``instrument``, if it does: through the first of its actors
+    (each with its owners, in ``owned``) it names, a sector it serves, or an area ``bearing``
+    on it, the areas the measure's types bear on."""
     if target.actor is not None:
-        return [(Route.ACTOR, a) for a in dict.fromkeys(actors) if target.actor in _owners(parents, a)][:1]
+        return next(((Route.ACTOR, a) for a, owners in owned if target.actor in owners), None)
     if target.country not in partnership.parties:
-        return []
+        return None
     if target.sector is not None:
-        return [(Route.SECTOR, target.sector.value)] if target.sector in instrument.areas else []
-    bearing = frozenset().union(*(TYPE_AREAS[t] for t in types))
-    areas = [a for a in instrument.areas if a in bearing]
-    return [(Route.COUNTRY, areas[0].value)] if areas else []
+        return (Route.SECTOR, target.sector.value) if target.sector in instrument.areas else None
+    area = next((a for a in instrument.areas if a in bearing), None)
+    return None if area is None else (Route.COUNTRY, area.value)
 
 
 def exposure(partnership: Partnership | Dataset, as_of: dt.date | str | None = None) -> Exposure:
@@ -167,26 +166,39 @@ def exposure(partnership: Partnership | Dataset, as_of: dt.date | str | None = N
     partnership = partnership_of(partnership, "exposure")
     day = partnership.data_as_of if as_of is None else day_of(as_of, "as_of", "exposure")
     parents = {a.id: a.parent for a in partnership.actors}
-    measures: list[tuple[SanctionMeasure, Span, bool | None]] = []
+    measures: list[tuple[SanctionMeasure, Span, bool | None, frozenset[CooperationArea]]] = []
     for measure in partnership.sanctions:
         span = measure_span(measure)
         in_force = False if span is None else span.contains(day)
         if span is not None and in_force is not False:
-            measures.append((measure, span, in_force))
+            bearing = frozenset().union(*(TYPE_AREAS[t] for t in measure.types))
+            measures.append((measure, span, in_force, bearing))
+    owners: dict[str, list[str]] = {}
     hits = []
     for instrument in partnership.instruments:
         existed = instrument_span(instrument, partnership.data_as_of)
         if existed.contains(day) is False:
             continue
-        for measure, span, in_force in measures:
+        named = (*instrument.participants, instrument.provider, instrument.recipient)
+        owned = [
+            (a, owners[a] if a in owners else owners.setdefault(a, _owners(parents, a)))
+            for a in dict.fromkeys(a for a in named if a is not None)
+        ]
+        for measure, span, in_force, bearing in measures:
+            # The first route found is the hit (see `_unique`): the targets in order.
+            found: tuple[SanctionTarget, tuple[Route, str]] | None = None
+            for target in measure.targets:
+                way = _route(partnership, owned, instrument, target, bearing)
+                if way is not None:
+                    found = target, way
+                    break
+            if found is None:
+                continue
             overlap, since = existed.overlaps(span)
             if overlap is False:
                 continue
-            for target in measure.targets:
-                for route, through in _routes(partnership, parents, instrument, target, measure.types):
-                    hits.append(
-                        ExposureHit(instrument, measure, route, target, through, in_force, overlap, since)
-                    )
+            target, (route, through) = found
+            hits.append(ExposureHit(instrument, measure, route, target, through, in_force, overlap, since))
     return Exposure(partnership.id, day, _unique(hits))
 
 

@@ -21,30 +21,127 @@ Examples:
 """
 
 import functools
+import hashlib
+import importlib.util
+import os
+import pickle
+import sys
 from importlib.resources import files
+from pathlib import Path
 
 from bilateral.errors import InvalidDataError
-from bilateral.io.documents import loads
 from bilateral.model.partnership import Dataset, Partnership
 
-__all__ = ["DEFAULT", "bundle", "load", "names", "partnership"]
+__all__ = ["CACHE_VARIABLE", "DEFAULT", "bundle", "load", "names", "partnership"]
 
 #: The reference dataset, used when no dataset is named.
 DEFAULT = "russia-venezuela"
 _FILE = "partnerships.yaml"
+#: The environment variable naming the folder of the bundle's cache (empty: no cache).
+CACHE_VARIABLE = "BILATERAL_CACHE_DIR"
+# What reading the bundle depends on besides bilateral's own code and the data.
+_DEPENDENCIES = ("attr", "attrs", "cattrs", "yaml", "pycountry")
 
 
 @functools.cache
 def bundle() -> Dataset:
     """The whole bundled dataset: every partnership and the records they share.
 
-    Read once, then cached.
+    Read once, then cached. The YAML file is the data; reading it (parsing,
+    checking every value and rule) takes a few hundred milliseconds, so the
+    dataset read is also kept in a cache file, in ``$BILATERAL_CACHE_DIR``
+    (default: ``$XDG_CACHE_HOME/bilateral``, else ``~/.cache/bilateral``; set
+    it empty for none). The file is used only while the YAML, bilateral's
+    code, Python and the files of the libraries that read it are exactly
+    those it was made with (its name is a digest of them), and only if no one
+    but the user can write it; otherwise the YAML is read again and the cache
+    rewritten.
     """
-    resource = files(__package__).joinpath("data", _FILE)
+    text = files(__package__).joinpath("data", _FILE).read_text(encoding="utf-8")
+    key = _key(text)
+    cached = _cached(key)
+    if cached is not None:
+        return cached
+    from bilateral.io.documents import loads  # only when reading: parsing needs the whole io layer
+
     try:
-        return loads(resource.read_text(encoding="utf-8"), "yaml")
+        dataset = loads(text, "yaml")
     except InvalidDataError as exc:  # a packaging bug, not a user error
         raise exc.in_file(f"bilateral/datasets/data/{_FILE}") from None
+    _store(key, dataset)
+    return dataset
+
+
+def _key(text: str) -> str:
+    """A digest of everything the dataset read from ``text`` depends on."""
+    digest = hashlib.sha256()
+    digest.update(f"{sys.version}\0{sys.implementation.cache_tag}\0{pickle.HIGHEST_PROTOCOL}\0".encode())
+    package = Path(__file__).resolve().parent.parent
+    for source in sorted(package.rglob("*.py")):
+        digest.update(f"{source.relative_to(package)}\0".encode())
+        digest.update(source.read_bytes())
+    for name in _DEPENDENCIES:
+        spec = importlib.util.find_spec(name)
+        origin = None if spec is None else spec.origin
+        info = os.stat(origin) if origin else None
+        digest.update(f"{name}\0{origin}\0{info and (info.st_size, info.st_mtime_ns)}\0".encode())
+    digest.update(text.encode("utf-8"))
+    return digest.hexdigest()[:32]
+
+
+def _folder() -> Path | None:
+    """The folder of the cache, or None for no cache."""
+    chosen = os.environ.get(CACHE_VARIABLE)
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "bilateral"
+
+
+def _trusted(path: Path) -> bool:
+    """Whether only the user can have written ``path`` (on systems that say)."""
+    info = path.stat()
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return False
+    return not info.st_mode & 0o022
+
+
+def _cached(key: str) -> Dataset | None:
+    folder = _folder()
+    if folder is None:
+        return None
+    path = folder / f"bundle-{key}.pickle"
+    try:
+        if not (_trusted(folder) and _trusted(path)):
+            return None
+        found = pickle.loads(path.read_bytes())
+    except Exception:  # missing, unreadable, or not a pickle of this code: read the YAML
+        return None
+    return found if isinstance(found, Dataset) else None
+
+
+def _store(key: str, dataset: Dataset) -> None:
+    """Write the cache file atomically, and remove those of other keys; never fail for it."""
+    import tempfile  # only when writing
+
+    folder = _folder()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for old in folder.glob("bundle-*.pickle"):
+            if old.name != f"bundle-{key}.pickle":
+                old.unlink(missing_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".bundle-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump(dataset, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, folder / f"bundle-{key}.pickle")
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:  # a read-only home, a full disk: the cache is only a cache
+        return
 
 
 def names() -> tuple[str, ...]:

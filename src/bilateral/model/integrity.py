@@ -7,7 +7,8 @@ back to where they start), dates in order, flows between the
 parties, claims that rest on sources. `problems` finds every breach at once.
 """
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections import ChainMap
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -45,9 +46,10 @@ def problems(dataset: Dataset) -> list[Problem]:
     for field in ("sources", "actors", "sanctions"):
         found += _resolve(getattr(dataset, field), f"$.{field}", shared)
         found += _record_rules(getattr(dataset, field), f"$.{field}", shared, None)
-    found += _cycles(dataset.actors, "$.actors", "parent", dataset.actors)
+    shared_actors = _by_id(dataset.actors)
+    found += _cycles(dataset.actors, "$.actors", "parent", shared_actors)
     for index, partnership in enumerate(dataset.partnerships):
-        found += _partnership(partnership, f"$.partnerships[{index}]", shared, dataset.actors)
+        found += _partnership(partnership, f"$.partnerships[{index}]", shared, shared_actors)
     return sorted(found, key=Problem.sort_key)
 
 
@@ -79,11 +81,34 @@ class _Pools:
             sources={s.id: s for s in sources},
         )
 
-    def __or__(self, other: "_Pools") -> "_Pools":
-        return _Pools(
-            ids={k: self.ids[k] | other.ids[k] for k in self.ids},
-            sources={**self.sources, **other.sources},
-        )
+    def has(self, kind: str, ref: str) -> bool:
+        """Whether a record of this kind has this id."""
+        return ref in self.ids[kind]
+
+    def source(self, source_id: str) -> Source | None:
+        """The source with this id, if any."""
+        return self.sources.get(source_id)
+
+    def __or__(self, other: "_Pools") -> "_Both":
+        return _Both(self, other)
+
+
+@attrs.frozen
+class _Both:
+    """Two pools read as one, without copying either: a partnership's own and the shared
+    ones (for a source defined in both, the shared one)."""
+
+    first: _Pools
+    second: _Pools
+
+    def has(self, kind: str, ref: str) -> bool:
+        """Whether a record of this kind has this id in either pool."""
+        return ref in self.first.ids[kind] or ref in self.second.ids[kind]
+
+    def source(self, source_id: str) -> Source | None:
+        """The source with this id, the second pool's first."""
+        found = self.second.sources.get(source_id)
+        return self.first.sources.get(source_id) if found is None else found
 
 
 def _ids(records: Iterable[Any]) -> Iterator[str]:
@@ -92,7 +117,7 @@ def _ids(records: Iterable[Any]) -> Iterator[str]:
 
 
 def _partnership(
-    p: Partnership, path: str, shared: _Pools, shared_actors: Sequence[Any] = ()
+    p: Partnership, path: str, shared: _Pools, shared_actors: dict[str, Any] | None = None
 ) -> list[Problem]:
     found: list[Problem] = []
     own = _Pools.of(p.sources, p.actors, p.sanctions, p.instruments, p.trade.figures)
@@ -111,17 +136,24 @@ def _partnership(
         found += _record_rules(getattr(p, field), f"{path}.{field}", pools, p)
     for claim_path, records in claims:
         found += _record_rules(records, claim_path, pools, p)
-    found += _cycles(p.actors, f"{path}.actors", "parent", (*p.actors, *shared_actors))
-    found += _cycles(p.instruments, f"{path}.instruments", "part_of", p.instruments)
+    among = _by_id(p.actors)
+    found += _cycles(p.actors, f"{path}.actors", "parent", ChainMap(among, shared_actors or {}))
+    found += _cycles(p.instruments, f"{path}.instruments", "part_of", _by_id(p.instruments))
     return found
 
 
-def _cycles(records: Sequence[Any], path: str, field: str, among: Sequence[Any]) -> list[Problem]:
-    """A chain of references (an actor's ``parent``, an instrument's ``part_of``) that comes back
-    to the record it starts from: an actor that owns itself, A part of B part of A."""
+def _by_id(records: Sequence[Any]) -> dict[str, Any]:
+    """The records by id, the first of each id."""
     by_id: dict[str, Any] = {}
-    for record in among:
+    for record in records:
         by_id.setdefault(record.id, record)
+    return by_id
+
+
+def _cycles(records: Sequence[Any], path: str, field: str, by_id: Mapping[str, Any]) -> list[Problem]:
+    """A chain of references (an actor's ``parent``, an instrument's ``part_of``) that comes back
+    to the record it starts from (``by_id``: the records it may run through, by id): an actor
+    that owns itself, A part of B part of A."""
     found = []
     for index, record in enumerate(records):
         chain = [record.id]
@@ -164,17 +196,17 @@ def _duplicates(
     return found
 
 
-def _resolve(value: object, path: str, pools: _Pools) -> list[Problem]:
+def _resolve(value: object, path: str, pools: _Pools | _Both) -> list[Problem]:
     found = []
     for ref_path, kind, ref in references(value, path):
-        if ref not in pools.ids[kind]:
+        if not pools.has(kind, ref):
             what = kind.replace("_", " ")
             found.append(Problem(ref_path, f"{shown(ref)} names no {what} defined in this file"))
     return found
 
 
 def _record_rules(
-    records: Sequence[Any], path: str, pools: _Pools, partnership: Partnership | None
+    records: Sequence[Any], path: str, pools: _Pools | _Both, partnership: Partnership | None
 ) -> list[Problem]:
     found: list[Problem] = []
     for index, record in enumerate(records):
@@ -207,12 +239,14 @@ def _record_rules(
     return found
 
 
-def _cited(citations: Sequence[Any], path: str, pools: _Pools, weak_alone: bool = False) -> list[Problem]:
+def _cited(
+    citations: Sequence[Any], path: str, pools: _Pools | _Both, weak_alone: bool = False
+) -> list[Problem]:
     if not citations:
         return [Problem(f"{path}.citations", "cites no source (every claim needs at least one citation)")]
     if weak_alone:
         return []
-    cited = [pools.sources.get(c.source) for c in citations]
+    cited = [pools.source(c.source) for c in citations]
     known = [s for s in cited if s is not None]
     if known and len(known) == len(cited) and all(s.weak for s in known):
         names = ", ".join(sorted({s.id for s in known}))
@@ -225,7 +259,7 @@ def _cited(citations: Sequence[Any], path: str, pools: _Pools, weak_alone: bool 
     return []
 
 
-def _alternative(alt: AlternativeClaim, path: str, pools: _Pools) -> list[Problem]:
+def _alternative(alt: AlternativeClaim, path: str, pools: _Pools | _Both) -> list[Problem]:
     # The value was read with its field's type and checks; its references resolve with the others.
     # An alternative is attributed, not asserted: a weak source may stand behind one alone.
     return _cited(alt.citations, path, pools, weak_alone=True)
@@ -270,7 +304,7 @@ def _in_order(record: Any, path: str, names: tuple[str, ...]) -> list[Problem]:
     return found
 
 
-def _measure(measure: SanctionMeasure, path: str, pools: _Pools) -> list[Problem]:
+def _measure(measure: SanctionMeasure, path: str, pools: _Pools | _Both) -> list[Problem]:
     found = []
     for index, target in enumerate(measure.targets):
         found += _target(target, f"{path}.targets[{index}]")

@@ -9,6 +9,7 @@ folded in, ready for analysis.
 """
 
 import datetime as dt
+import weakref
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -22,7 +23,7 @@ from bilateral.model.instruments import Instrument
 from bilateral.model.sanctions import SanctionMeasure
 from bilateral.model.sources import Source
 from bilateral.model.trade import Trade
-from bilateral.model.walk import references
+from bilateral.model.walk import referenced
 
 __all__ = ["SCHEMA_VERSION", "Dataset", "Partnership"]
 
@@ -149,7 +150,10 @@ class Dataset:
                 )
             own = self.partnerships[0]
         else:
-            own = _find(self.partnerships, partnership_id, "partnership")
+            found = _index(self).partnerships.get(partnership_id)
+            if found is None:
+                raise LookupError(f"no partnership has the id {partnership_id!r}")
+            own = found
         return _resolve(self, own)
 
 
@@ -163,40 +167,138 @@ def _find(records: Iterable[_Record], record_id: str, what: str) -> _Record:
     raise LookupError(f"no {what} has the id {record_id!r}")
 
 
-def _refs(value: object, kind: str) -> set[str]:
-    return {ref for _, k, ref in references(value) if k == kind}
+class _Index:
+    """What `_resolve` needs of a dataset, by id and by country, worked out once per dataset.
+
+    A dataset is frozen and holds frozen records, so what is found once stays
+    true. The references of each shared record are walked the first time a
+    partnership needs them, then kept.
+    """
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.partnerships: dict[str, Partnership] = {}
+        for p in dataset.partnerships:
+            self.partnerships.setdefault(p.id, p)
+        self.actors = dataset.actors
+        # The last actor of an id, as a dict keeps it.
+        self.shared: dict[str, Actor] = {a.id: a for a in dataset.actors}
+        self.actor_places = _places(dataset.actors)
+        self.states: dict[str, list[str]] = {}
+        for a in self.shared.values():
+            if a.kind is ActorKind.STATE and a.country is not None:
+                self.states.setdefault(a.country, []).append(a.id)
+        self.sanctions = dataset.sanctions
+        self.on_country: dict[str, list[int]] = {}
+        self.on_actor: dict[str, list[int]] = {}
+        for index, m in enumerate(dataset.sanctions):
+            for t in m.targets:
+                if t.country is not None:
+                    self.on_country.setdefault(t.country, []).append(index)
+                if t.actor is not None:
+                    self.on_actor.setdefault(t.actor, []).append(index)
+        self.sources = dataset.sources
+        self.source_places = _places(dataset.sources)
+        self._actor_refs: dict[str, set[str]] = {}
+        self._measure_refs: dict[int, dict[str, set[str]]] = {}
+        self._actor_record_refs: dict[int, dict[str, set[str]]] = {}
+
+    def actor_refs(self, actor_id: str) -> set[str]:
+        """The actors that the shared actor with this id (the last of the id) names."""
+        found = self._actor_refs.get(actor_id)
+        if found is None:
+            found = self._actor_refs[actor_id] = referenced(self.shared[actor_id]).get("actor", set())
+        return found
+
+    def measure_refs(self, index: int) -> dict[str, set[str]]:
+        """What the shared measure at ``index`` names, by kind."""
+        found = self._measure_refs.get(index)
+        if found is None:
+            found = self._measure_refs[index] = referenced(self.sanctions[index])
+        return found
+
+    def actor_record_refs(self, index: int) -> dict[str, set[str]]:
+        """What the shared actor at ``index`` (this record, of any id) names, by kind."""
+        found = self._actor_record_refs.get(index)
+        if found is None:
+            found = self._actor_record_refs[index] = referenced(self.actors[index])
+        return found
+
+
+def _places(records: Iterable[_Record]) -> dict[str, list[int]]:
+    """The positions of the records of each id."""
+    places: dict[str, list[int]] = {}
+    for index, record in enumerate(records):
+        places.setdefault(record.id, []).append(index)
+    return places
+
+
+# Keyed by the dataset's identity, not its value: hashing a dataset walks all of it.
+_INDEXES: dict[int, tuple["weakref.ref[Dataset]", _Index]] = {}
+
+
+def _index(dataset: Dataset) -> _Index:
+    key = id(dataset)
+    entry = _INDEXES.get(key)
+    if entry is not None and entry[0]() is dataset:
+        return entry[1]
+    index = _Index(dataset)
+
+    def forget(ref: "weakref.ref[Dataset]") -> None:
+        if _INDEXES.get(key, (None,))[0] is ref:
+            del _INDEXES[key]
+
+    _INDEXES[key] = (weakref.ref(dataset, forget), index)
+    return index
 
 
 def _resolve(dataset: Dataset, own: Partnership) -> Partnership:
-    """Fold into ``own`` the shared records it uses (see `Dataset.partnership`)."""
+    """Fold into ``own`` the shared records it uses (see `Dataset.partnership`).
+
+    The shared actors are those it names or whose country is a party; the
+    shared measures, those that target a party or one of those actors (or
+    its own); then every actor the measures and actors that come along name
+    (a measure's sender, an actor's parent), until nothing new is named; and
+    the shared sources that any of these cite. Each comes in dataset order.
+    """
+    index = _index(dataset)
     own_ids = {a.id for a in own.actors}
-    named = _refs((own.instruments, own.trade, own.debts, own.disruptions, own.actors), "actor")
-    named |= _refs(own.sanctions, "actor")
-    shared = {a.id: a for a in dataset.actors if a.id not in own_ids}
-    wanted = {
-        a.id
-        for a in shared.values()
-        if a.id in named or (a.kind is ActorKind.STATE and a.country in own.parties)
-    }
-    sanctions = tuple(
-        m
-        for m in dataset.sanctions
-        if any(t.country in own.parties or t.actor in wanted | own_ids for t in m.targets)
-    )
+    found = referenced((own.instruments, own.trade, own.debts, own.disruptions, own.actors, own.sanctions))
+    named = found.get("actor", set())
+    cited = found.get("source", set()) | referenced(own.sources).get("source", set())
+    wanted = {i for i in named if i in index.shared and i not in own_ids}
+    for party in own.parties:
+        wanted.update(i for i in index.states.get(party, ()) if i not in own_ids)
+    targeted = wanted | own_ids
+    chosen = {m for party in own.parties for m in index.on_country.get(party, ())}
+    chosen.update(m for actor in targeted for m in index.on_actor.get(actor, ()))
+    picked = sorted(chosen)
     # Follow references from the shared records that come along (a measure's
     # sender, an actor's parent) until nothing new is named.
+    from_measures: set[str] = set()
+    for m in picked:
+        from_measures |= index.measure_refs(m).get("actor", set())
     while True:
-        more = _refs((sanctions, tuple(shared[i] for i in wanted)), "actor") & shared.keys()
+        more = set(from_measures)
+        for i in wanted:
+            more |= index.actor_refs(i)
+        more = {i for i in more if i in index.shared and i not in own_ids}
         if more <= wanted:
             break
         wanted |= more
-    actors = tuple(a for a in dataset.actors if a.id in wanted)
-    cited = _refs((own, actors, sanctions), "source")
+    places = sorted(p for i in wanted for p in index.actor_places[i])
+    actors = tuple(index.actors[p] for p in places)
+    for p in places:
+        cited |= index.actor_record_refs(p).get("source", set())
+    for m in picked:
+        cited |= index.measure_refs(m).get("source", set())
     own_sources = {s.id for s in own.sources}
-    sources = tuple(s for s in dataset.sources if s.id in cited and s.id not in own_sources)
+    sources = tuple(
+        index.sources[p]
+        for p in sorted(p for i in cited - own_sources for p in index.source_places.get(i, ()))
+    )
     return attrs.evolve(
         own,
         sources=(*own.sources, *sources),
         actors=(*own.actors, *actors),
-        sanctions=(*own.sanctions, *sanctions),
+        sanctions=(*own.sanctions, *(index.sanctions[m] for m in picked)),
     )

@@ -7,7 +7,7 @@ import attrs
 
 from bilateral.model.checks import REFERS
 
-__all__ = ["references", "walk"]
+__all__ = ["referenced", "references", "walk"]
 
 
 def walk(value: Any, path: str = "$") -> Iterator[tuple[str, Any]]:
@@ -91,3 +91,52 @@ def references(value: Any, path: str = "$") -> Iterator[tuple[str, str, str]]:
             claimed = kinds.get(claim.field)
             if claimed is not None:
                 yield from _ids(f"{path}.alternatives[{index}].value", claimed, claim.value)
+
+
+def referenced(value: Any, found: dict[str, set[str]] | None = None) -> dict[str, set[str]]:
+    """The ids that `references` finds inside ``value``, by the kind of record they name.
+
+    The same walk without the paths, for the callers that only need the ids
+    (resolving a partnership's shared records); ``found`` collects into an
+    existing mapping.
+
+    Examples:
+        >>> from bilateral.model.sources import Citation
+        >>> found = referenced((Citation("rt"), Citation("tass"), Citation("rt")))
+        >>> list(found), sorted(found["source"])
+        (['source'], ['rt', 'tass'])
+    """
+    found = {} if found is None else found
+    _collect(value, found)
+    return found
+
+
+def _add(found: dict[str, set[str]], kind: str, ref: object) -> None:
+    if isinstance(ref, str):
+        found.setdefault(kind, set()).add(ref)
+    elif isinstance(ref, tuple):
+        for item in ref:
+            if isinstance(item, str):
+                found.setdefault(kind, set()).add(item)
+
+
+def _collect(value: Any, found: dict[str, set[str]]) -> None:
+    if isinstance(value, tuple):
+        for item in value:
+            if isinstance(item, tuple) or _is_record(type(item)):
+                _collect(item, found)
+        return
+    if not _is_record(type(value)):
+        return
+    refers, names, kinds = _plan(type(value))
+    for name, kind in refers:
+        _add(found, kind, getattr(value, name))
+    for name in names:
+        child = getattr(value, name)
+        if isinstance(child, tuple) or _is_record(type(child)):
+            _collect(child, found)
+    if kinds and "alternatives" in names:
+        for claim in value.alternatives:
+            claimed = kinds.get(claim.field)
+            if claimed is not None:
+                _add(found, claimed, claim.value)

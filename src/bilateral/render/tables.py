@@ -9,14 +9,13 @@ footnotes under it, or as a column.
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from bilateral.analysis.comparison import Comparison
 from bilateral.analysis.conflicts import conflicts as find_conflicts
 from bilateral.analysis.conflicts import records as claim_records
-from bilateral.analysis.diff import Diff
 from bilateral.analysis.exposure import Route
 from bilateral.analysis.exposure import exposure as find_exposure
 from bilateral.analysis.snapshot import as_of as snapshot_on
@@ -43,6 +42,9 @@ from bilateral.render.formats import (
     check_citations,
     dialect,
 )
+
+if TYPE_CHECKING:  # imported to run a diff, which reads records as a file writes them
+    from bilateral.analysis.diff import Diff
 
 __all__ = [
     "Citations",
@@ -810,7 +812,7 @@ def _field_value(value: Any) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def diff(result: Diff) -> Table:
+def diff(result: "Diff") -> Table:
     """The records added, removed and changed between two versions, with the fields that changed.
 
     Lists of records are shown by their length (``2 items → 3 items``); the
