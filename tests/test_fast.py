@@ -27,7 +27,7 @@ from bilateral.io import converter, documents, fast, formats
 from bilateral.model import typecheck
 from bilateral.model.dates import PartialDate
 from bilateral.model.partnership import Dataset
-from bilateral.model.walk import walk
+from bilateral.model.walk import referenced, references, walk
 from tests.test_fuzz import mutated
 
 _SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -224,3 +224,27 @@ class TestTypeChecks:
         object.__setattr__(record, field, data.draw(st.sampled_from(_WRONG)))  # as a careless script might
         assert typecheck._well_typed(Dataset)(dataset) == (typecheck._problems(dataset, "$") == [])
         assert typecheck.type_problems(dataset) == typecheck._problems(dataset, "$")
+
+
+class TestReferences:
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(testing.datasets())
+    def test_the_ids_without_paths_are_the_ids_with_them(self, dataset: Dataset) -> None:
+        """`referenced` (generated per class) finds the ids that `references` (a walk with paths) finds."""
+        for value in (dataset, *dataset.partnerships, dataset.sanctions):
+            with_paths: dict[str, set[str]] = {}
+            for _, kind, ref in references(value):
+                with_paths.setdefault(kind, set()).add(ref)
+            assert referenced(value) == with_paths
+
+    def test_a_reference_that_names_nothing_is_found(self) -> None:
+        """The integrity check's quick answer gives way to the full one when an id names nothing."""
+        bundle = bilateral.datasets.bundle()
+        p = bundle.partnerships[0]
+        broken = attrs.evolve(
+            p, instruments=(attrs.evolve(p.instruments[0], part_of="nothing"), *p.instruments[1:])
+        )
+        found = bilateral.model.integrity.problems(attrs.evolve(bundle, partnerships=(broken,)))
+        assert [str(problem) for problem in found] == [
+            "$.partnerships[0].instruments[0].part_of: 'nothing' names no instrument defined in this file"
+        ]

@@ -22,7 +22,7 @@ from bilateral.model.partnership import Dataset, Partnership
 from bilateral.model.sanctions import MeasureStage, SanctionMeasure, SanctionTarget
 from bilateral.model.sources import AlternativeClaim, Source
 from bilateral.model.trade import TradeChange, TradeFigure, TradeTarget
-from bilateral.model.walk import references
+from bilateral.model.walk import referenced, references
 
 __all__ = ["problems"]
 
@@ -85,6 +85,10 @@ class _Pools:
         """Whether a record of this kind has this id."""
         return ref in self.ids[kind]
 
+    def missing(self, kind: str, refs: set[str]) -> set[str]:
+        """The ids of ``refs`` that no record of this kind has."""
+        return refs - self.ids[kind]
+
     def source(self, source_id: str) -> Source | None:
         """The source with this id, if any."""
         return self.sources.get(source_id)
@@ -104,6 +108,10 @@ class _Both:
     def has(self, kind: str, ref: str) -> bool:
         """Whether a record of this kind has this id in either pool."""
         return ref in self.first.ids[kind] or ref in self.second.ids[kind]
+
+    def missing(self, kind: str, refs: set[str]) -> set[str]:
+        """The ids of ``refs`` that no record of this kind has in either pool."""
+        return self.second.missing(kind, self.first.missing(kind, refs))
 
     def source(self, source_id: str) -> Source | None:
         """The source with this id, the second pool's first."""
@@ -197,6 +205,8 @@ def _duplicates(
 
 
 def _resolve(value: object, path: str, pools: _Pools | _Both) -> list[Problem]:
+    if not any(pools.missing(kind, ids) for kind, ids in referenced(value).items()):
+        return []  # every reference resolves, as they mostly do: no path need be written
     found = []
     for ref_path, kind, ref in references(value, path):
         if not pools.has(kind, ref):
