@@ -62,8 +62,11 @@ taken. Ratios, not seconds, are what to compare between runs: the machines
 are shared and noisy. The seconds of each baseline are printed so the
 ratios can be read.
 
-How memory is measured: a subprocess imports everything, collects garbage
-and reads the resident set size from ``/proc/self/statm`` (``base``); it
+How memory is measured: a subprocess imports everything, decodes a tiny
+dataset (``WARM_UP``) so that what loads lazily on first use, such as
+pycountry's tables, is counted before, not in, the result, collects
+garbage, calls glibc's ``malloc_trim(0)`` and reads the resident set size
+from ``/proc/self/statm`` (``base``); it
 reads the file into a ``str`` (``text``: a text with characters above
 U+00FF is two bytes a character), decodes it and keeps the result; then it
 drops the text, collects garbage and calls glibc's ``malloc_trim(0)`` so that
@@ -72,8 +75,10 @@ that RSS - ``base``: what the result holds, with the fragmentation it leaves,
 and without the text (or the UTF-8 copy that orjson, msgspec and pydantic
 make of a ``str`` and cache on it). Also printed: ``kept``, the RSS growth
 with the text still alive and no trim (RSS after decoding - RSS after
-reading), and ``peak``, the largest RSS (``ru_maxrss``) over ``base``; each
-as a ratio to the file's bytes.
+reading), ``peak``, the largest RSS from ``base`` on (``VmHWM`` after
+resetting it through ``/proc/self/clear_refs``; else ``ru_maxrss``) less
+``base``, and ``text``, the footprint of the text itself; each as a ratio
+to the file's bytes.
 
 Generated files are cached under ``$TMPDIR/bilateral-bench`` (``--cache``),
 keyed by N, the format and a hash of the bundled data and of `generate.py`,
@@ -141,6 +146,37 @@ else:
     PEERS_MISSING = ""
 
 Row = dict[str, Any]
+
+#: A tiny dataset that every decoder reads before memory is measured: it looks up a country,
+#: a language and a currency, and so loads what bilateral loads lazily on the first of each.
+WARM_UP = json.dumps(
+    {
+        "schema_version": 2,
+        "sources": [
+            {"id": "s", "title": "t", "publisher": "p", "kind": "wire", "country": "RUS", "language": "en"}
+        ],
+        "partnerships": [
+            {
+                "id": "a-b",
+                "parties": ["RUS", "VEN"],
+                "title": "t",
+                "data_as_of": "2025-01-01",
+                "instruments": [
+                    {
+                        "id": "i",
+                        "kind": "loan",
+                        "title": "t",
+                        "areas": ["finance"],
+                        "status": "signed",
+                        "signed": "2024-05~",
+                        "value": {"amount": "1", "currency": "USD"},
+                        "citations": [{"source": "s"}],
+                    }
+                ],
+            }
+        ],
+    }
+)
 
 
 def log(message: str) -> None:
@@ -291,7 +327,7 @@ def bench_load(n: int, text: str, rounds: int) -> list[Row]:
             t["bilateral"] / floor,
             target,
             others,
-            seconds=t,
+            timings=t,
             bytes=len(text.encode()),
         ),
         row(
@@ -302,7 +338,7 @@ def bench_load(n: int, text: str, rounds: int) -> list[Row]:
             t["bilateral"],
             t["pass"] / t["bilateral"],
             0.5,
-            seconds={"pass": t["pass"], "bilateral": t["bilateral"]},
+            timings={"pass": t["pass"], "bilateral": t["bilateral"]},
         ),
     ]
 
@@ -337,7 +373,7 @@ def bench_dump(n: int, text: str, rounds: int) -> list[Row]:
             t["bilateral"] / floor,
             1.0,
             others,
-            seconds=t,
+            timings=t,
             same_text=out == text,
         )
     ]
@@ -372,7 +408,7 @@ def bench_text(n: int, fmt: str, text: str, rounds: int) -> list[Row]:
             t["bilateral"] / t["parse"],
             1.3,
             {raw_name: t["raw"] / t["parse"]},
-            seconds=t,
+            timings=t,
             bytes=len(text.encode()),
         )
     ]
@@ -384,6 +420,22 @@ def bench_text(n: int, fmt: str, text: str, rounds: int) -> list[Row]:
 def _statm_rss() -> int:
     with open("/proc/self/statm") as handle:
         return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _reset_peak() -> bool:
+    """Reset the process's peak RSS (Linux 4.0 and later), so that it counts from now."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
+
+
+def _peak_rss() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    return 0
 
 
 def _trim() -> None:
@@ -402,9 +454,11 @@ def memory_child(lib: str, path: str) -> None:
         decoders["msgspec"] = peers.msgspec_decoder.decode
         decoders["pydantic"] = peers.PydanticDataset.model_validate_json
     decode = decoders[lib]
+    decode(WARM_UP)  # so that what loads lazily (pycountry's tables) is in base
     gc.collect()
     _trim()
     base = _statm_rss()
+    peak_reset = _reset_peak()
     text: str | None = read(Path(path))
     gc.collect()
     with_text = _statm_rss()
@@ -416,7 +470,7 @@ def memory_child(lib: str, path: str) -> None:
     gc.collect()
     _trim()
     retained = _statm_rss()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    peak = _peak_rss() if peak_reset else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     print(
         json.dumps(
             {
@@ -630,7 +684,7 @@ def show(rows: list[Row]) -> str:
             ]
             for r in chosen
         ]
-        parts.append(f"## {section}\n\n" + tabulate(body, headers, disablenumparse=True))
+        parts.append(f"## {section}\n\n" + tabulate(body, headers, disable_numparse=True))
     judged = [r for r in rows if r["met"] is not None]
     met = sum(r["met"] for r in judged)
     parts.append(f"{met} of {len(judged)} targets met.")
@@ -664,7 +718,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "bilateral-bench")
     parser.add_argument("--json", type=Path, help="also save the results to this file")
     parser.add_argument("--memory-child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--show", type=Path, metavar="FILE", help="print the results saved with --json, and stop"
+    )
     args = parser.parse_args(argv)
+    if args.show:
+        saved = json.loads(args.show.read_text())
+        print(report(saved["meta"], saved["rows"]))
+        return 0
     if args.memory_child:
         memory_child(*args.memory_child)
         return 0
@@ -713,15 +774,19 @@ def main(argv: list[str] | None = None) -> int:
         "cache_key": cache_key(),
         "seconds": round(elapsed),
     }
-    print(
-        f"bilateral {bilateral.__version__} at {meta['commit']}, Python {meta['python']}, {meta['machine']}; "
-        f"best of {args.rounds} interleaved rounds; ratios, lower is better\n"
-    )
-    print(show(rows))
-    print(f"\n({elapsed:.0f} s)")
     if args.json:
         args.json.write_text(json.dumps({"meta": meta, "rows": rows}, indent=2, default=str) + "\n")
+    print(report(meta, rows))
     return 0
+
+
+def report(meta: dict[str, Any], rows: list[Row]) -> str:
+    """The whole printout: a line on the run, the tables, and the time the run took."""
+    return (
+        f"bilateral {bilateral.__version__} at {meta['commit']}, Python {meta['python']}, {meta['machine']}, "
+        f"{meta['date']}; best of {meta['rounds']} interleaved rounds; ratios, lower is better\n\n"
+        f"{show(rows)}\n\n({meta['seconds']} s)"
+    )
 
 
 if __name__ == "__main__":
