@@ -26,7 +26,7 @@ and sources, so a resolved partnership is as large at N = 4,000 as at 24):
     (`bilateral.io.formats.parse`); beside it the raw parsers
     (``yaml.load(text, Loader=yaml.CSafeLoader)``, ``tomllib.loads``) as
     ratios to the same parse. Target: at most 1.3x. Small sizes only
-    (``--text-sizes``): YAML is slow.
+    (``--text-sizes``, default 24 and 96): YAML is slow.
 ``memory``
     Retained memory after a load, as a ratio to the input's size in bytes,
     each library in a fresh subprocess (see "How memory is measured").
@@ -116,7 +116,7 @@ import sys
 import tempfile
 import time
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -181,6 +181,14 @@ WARM_UP = json.dumps(
 
 def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
+
+
+@contextlib.contextmanager
+def took(what: str) -> Iterator[None]:
+    """Log how long the block took."""
+    start = time.perf_counter()
+    yield
+    log(f"  {what}: {time.perf_counter() - start:,.0f} s")
 
 
 # ---------------------------------------------------------------- data
@@ -300,8 +308,8 @@ def bench_load(n: int, text: str, rounds: int) -> list[Row]:
 
     candidates: dict[str, Callable[[], object]] = {
         "orjson": lambda: orjson.loads(text),
-        "json": lambda: json.loads(text),
-        "parse": lambda: parse(text, "json", BIG),
+        "json.loads": lambda: json.loads(text),
+        "bilateral parse": lambda: parse(text, "json", BIG),
     }
     if peers is not None:
         candidates["msgspec"] = lambda: peers.msgspec_decoder.decode(text)
@@ -315,7 +323,7 @@ def bench_load(n: int, text: str, rounds: int) -> list[Row]:
 
     t = race(candidates, rounds, drop)
     floor = t["orjson"]
-    others = {k: t[k] / floor for k in ("json", "msgspec", "pydantic", "parse") if k in t}
+    others = {k: t[k] / floor for k in ("json.loads", "msgspec", "pydantic", "bilateral parse") if k in t}
     target = 3.0 if n < 100 else 2.0
     return [
         row(
@@ -601,7 +609,7 @@ def bench_analysis(texts: dict[int, str], rounds: int) -> list[Row]:
                     "analysis",
                     f"{name}{sampled}",
                     n,
-                    f"{base * 1000:,.2f} ms/partnership at {small}",
+                    f"ms/partnership: {base * 1000:,.2f} at {small:,}, {per[f'{n}|{name}'] * 1000:,.2f} at {n:,}",
                     base,
                     per[f"{n}|{name}"] / base,
                     1.2,
@@ -704,7 +712,7 @@ def _git_commit() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="24,1008,4000", help="partnerships in each JSON dataset")
-    parser.add_argument("--text-sizes", default="24", help="partnerships in the YAML and TOML datasets")
+    parser.add_argument("--text-sizes", default="24,96", help="partnerships in the YAML and TOML datasets")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds of each timing")
     parser.add_argument("--cold-runs", type=int, default=10, help="runs of each command for the cold start")
     parser.add_argument(
@@ -747,20 +755,26 @@ def main(argv: list[str] | None = None) -> int:
         texts = {n: read(paths[n]) for n in sizes}
     for n in sizes:
         if "load" in sections:
-            rows += bench_load(n, texts[n], args.rounds)
+            with took(f"load at {n:,}"):
+                rows += bench_load(n, texts[n], args.rounds)
         if "dump" in sections:
-            rows += bench_dump(n, texts[n], args.rounds)
+            with took(f"dump at {n:,}"):
+                rows += bench_dump(n, texts[n], args.rounds)
     if "text" in sections:
         for n in text_sizes:
             for fmt in ("yaml", "toml"):
-                rows += bench_text(n, fmt, read(dataset_file(n, fmt, args.cache)), args.rounds)
+                with took(f"{fmt} at {n:,}"):
+                    rows += bench_text(n, fmt, read(dataset_file(n, fmt, args.cache)), args.rounds)
     if "memory" in sections:
         for n in sizes:
-            rows += bench_memory(n, paths[n])
+            with took(f"memory at {n:,}"):
+                rows += bench_memory(n, paths[n])
     if "analysis" in sections and len(sizes) >= 2:
-        rows += bench_analysis(texts, args.rounds)
+        with took("analysis"):
+            rows += bench_analysis(texts, args.rounds)
     if "cold" in sections:
-        rows += bench_cold(args.cold_runs)
+        with took("cold start"):
+            rows += bench_cold(args.cold_runs)
     rows.sort(key=lambda r: SECTIONS.index(r["section"]))  # stable: sizes stay in order
     elapsed = time.perf_counter() - started
     meta = {
