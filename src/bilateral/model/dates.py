@@ -9,6 +9,7 @@ with an end that may be unknown or open (still going on).
 
 import calendar
 import datetime as dt
+import functools
 import re
 from typing import Literal
 
@@ -22,6 +23,12 @@ Precision = Literal["year", "month", "day"]
 
 _DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%])?", re.ASCII)
 _QUALIFIERS = {"": (False, False), "~": (True, False), "?": (False, True), "%": (True, True)}
+
+
+@functools.lru_cache(maxsize=4096)
+def _last_day(year: int, month: int) -> int:
+    """The number of days in a month (asked again and again by the analysis)."""
+    return calendar.monthrange(year, month)[1]
 
 
 def _check_parts(year: int, month: int | None, day: int | None) -> str | None:
@@ -119,7 +126,7 @@ class PartialDate:
     def latest(self) -> dt.date:
         """The last day the date can mean."""
         month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
+        day = self.day or _last_day(self.year, month)
         return dt.date(self.year, month, day)
 
     def on_or_before(self, day: dt.date) -> bool | None:
