@@ -55,11 +55,8 @@ class Refused(Exception):
 _REFUSED = Refused()
 _MISSING = object()
 _SEQUENCES = (list, tuple)
-# Dates and periods read, by their text; bounded, so that a hostile file cannot grow it without end.
+# The most dates, periods, ids and codes remembered, so that a hostile file cannot grow them without end.
 _CACHE_LIMIT = 100_000
-_dates: dict[str, PartialDate] = {}
-_periods: dict[str, Period] = {}
-_strict_periods: dict[str, Period] = {}  # fields where a bare date is refused
 
 
 def _text(value: Any) -> str:
@@ -72,40 +69,33 @@ def _date(value: Any) -> dt.date:
     return converter._date(value, dt.date)
 
 
-def _partial_date(value: Any) -> PartialDate:
-    if value.__class__ is str:
-        known = _dates.get(value)
-        if known is None:
-            known = converter._partial_date(value, PartialDate)
-            if len(_dates) < _CACHE_LIMIT:
-                _dates[value] = known
-        return known
-    return converter._partial_date(value, PartialDate)
+def _remembering(read: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``read``, run once per distinct text (its result is frozen, so it is shared); other values
+    (dates that YAML or TOML read themselves) are read each time."""
+    known: dict[str, Any] = {}
+
+    def remembering(value: Any) -> Any:
+        if value.__class__ is not str:
+            return read(value)
+        found = known.get(value)
+        if found is None:
+            found = read(value)
+            if len(known) < _CACHE_LIMIT:
+                known[value] = found
+        return found
+
+    return remembering
 
 
-def _period(value: Any) -> Period:
-    if value.__class__ is str:
-        known = _periods.get(value)
-        if known is None:
-            known = converter._period(value, Period)
-            if len(_periods) < _CACHE_LIMIT:
-                _periods[value] = known
-        return known
-    return converter._period(value, Period)
-
-
-def _strict_period(value: Any) -> Period:
-    """A period where a single date is refused (see the converter's ``_no_bare_date``)."""
-    if value.__class__ is str:
-        known = _strict_periods.get(value)
-        if known is None:
-            converter._no_bare_date(value)
-            known = converter._period(value, Period)
-            if len(_strict_periods) < _CACHE_LIMIT:
-                _strict_periods[value] = known
-        return known
+def _bare_date_refused(value: Any) -> Period:
     converter._no_bare_date(value)
     return converter._period(value, Period)
+
+
+_partial_date = _remembering(lambda value: converter._partial_date(value, PartialDate))
+_period = _remembering(lambda value: converter._period(value, Period))
+# A period where a single date is refused (see the converter's ``_no_bare_date``).
+_strict_period = _remembering(_bare_date_refused)
 
 
 def _whole(value: Any) -> int:

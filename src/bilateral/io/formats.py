@@ -536,8 +536,8 @@ def render(data: Any, fmt: Format) -> str:
     if fmt == "json":
         if orjson is not None:  # the `fast` extra: the same bytes, several times sooner
             try:
-                written: bytes = orjson.dumps(data, option=orjson.OPT_INDENT_2)
-                return written.decode() + "\n"
+                written: bytes = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+                return written.decode()
             except TypeError:  # a value it does not write (a whole number past 64 bits)
                 pass
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
