@@ -111,6 +111,21 @@ class TestAtomicWrite:
         assert bilateral.loads(got[0].decode("utf-8"), "yaml") == dataset
         assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe.yaml"]
 
+    def test_a_fifo_is_read_up_to_the_limit(self, tmp_path: Path, dataset: bilateral.Dataset) -> None:
+        """A pipe is read as it comes, and refused once it passes the limit, with no buffer made ahead."""
+        fifo = tmp_path / "pipe.json"
+        text = bilateral.dumps(dataset, "json").encode("utf-8")
+        for limit, refused in ((1 << 50, False), (len(text) - 1, True)):
+            os.mkfifo(fifo)
+            writer = threading.Thread(target=lambda: fifo.write_bytes(text))
+            writer.start()
+            problems = bilateral.validate(fifo, max_size=limit)
+            writer.join(timeout=30)
+            fifo.unlink()
+            assert [p.message.startswith("the file is larger than") for p in problems] == (
+                [True] if refused else []
+            )
+
     def test_dev_null_stays_a_device(self, dataset: bilateral.Dataset) -> None:
         """Writing to /dev/null leaves it a character device."""
         bilateral.dump(dataset, "/dev/null", format="json")

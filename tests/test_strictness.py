@@ -708,6 +708,8 @@ class TestLimits:
             f"{path}: $: the file is larger than the 1,000 bytes a file may hold; a larger max_size reads it"
         )
         assert bilateral.validate(path, max_size=len(text.encode())) == []
+        # A limit far beyond the memory of the machine is no promise of a file that large.
+        assert bilateral.load(path, max_size=1 << 50) == bilateral.datasets.bundle()
 
     def test_a_long_text_value(self) -> None:
         """One text of more than 100,000 characters is refused, and the message does not quote it."""

@@ -18,7 +18,7 @@ import tempfile
 import weakref
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import attrs
 
@@ -97,7 +97,7 @@ def load(path: str | os.PathLike[str], format: str | None = None, *, max_size: i
     path = Path(path)
     fmt = check_format(format) if format is not None else format_of(path.name)
     with path.open("rb") as handle:
-        raw = handle.read(max_size + 1)
+        raw = _read_at_most(handle, max_size)
     if len(raw) > max_size:
         raise InvalidDataError(
             [
@@ -118,6 +118,24 @@ def load(path: str | os.PathLike[str], format: str | None = None, *, max_size: i
         return loads(text, fmt, max_size=max_size)
     except InvalidDataError as exc:
         raise exc.in_file(str(path)) from None
+
+
+def _read_at_most(handle: BinaryIO, limit: int) -> bytes:
+    """The bytes of a file, or its first ``limit + 1`` if it has more; never a buffer of ``limit``
+    bytes made ahead (a large limit is no promise of a large file)."""
+    info = os.fstat(handle.fileno())
+    if stat.S_ISREG(info.st_mode):
+        if info.st_size > limit:
+            return handle.read(limit + 1)
+        return handle.read()  # what it holds now, grown or not: the caller checks the length
+    chunks, total = [], 0
+    while total <= limit:  # a pipe or a device: as it comes
+        chunk = handle.read(min(1 << 20, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 _BOMS = (
