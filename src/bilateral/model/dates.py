@@ -246,7 +246,7 @@ class Period:
 
     def edtf(self) -> str:
         """The EDTF text of the period."""
-        if self.start is not None and self.start == self.end and not self.ongoing:
+        if self.start is not None and (self.start is self.end or self.start == self.end) and not self.ongoing:
             return self.start.edtf()
         first = "" if self.start is None else self.start.edtf()
         second = ".." if self.ongoing else ("" if self.end is None else self.end.edtf())
