@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import bilateral
@@ -24,6 +25,24 @@ class TestValidate:
         """With no file, validate checks the bundled data and exits 0."""
         assert main(["validate"]) == 0
         assert capsys.readouterr().out.startswith("bundled data: valid (russia-venezuela: ")
+
+    def test_a_file_of_many_partnerships_gives_totals(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Above ten partnerships, validate says how many and what they hold in all, on one short line."""
+        bundle = bilateral.datasets.bundle()
+        clones = tuple(attrs.evolve(p, id=f"{p.id}-{n}") for n in range(2) for p in bundle.partnerships)
+        path = tmp_path / "many.json"
+        bilateral.dump(attrs.evolve(bundle, partnerships=clones), path)
+        assert main(["validate", str(path)]) == 0
+        instruments = 2 * sum(len(p.instruments) for p in bundle.partnerships)
+        figures = 2 * sum(len(p.trade.figures) for p in bundle.partnerships)
+        debts = 2 * sum(len(p.debts) for p in bundle.partnerships)
+        disruptions = 2 * sum(len(p.disruptions) for p in bundle.partnerships)
+        assert capsys.readouterr().out == (
+            f"{path}: valid (12 partnerships: {instruments} instruments, {figures} trade figures, "
+            f"{debts} debt restructurings, {disruptions} disruptions)\n"
+        )
 
     def test_good_and_broken_files(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Every problem of every file goes to stderr, with a count, and the exit code is 1."""

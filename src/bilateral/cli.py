@@ -695,9 +695,21 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+# Above this many partnerships, `validate` gives their totals rather than one line's worth each.
+_LISTED = 10
+
+
 def _describe(dataset: Dataset) -> str:
+    ps = dataset.partnerships
+    if len(ps) > _LISTED:
+        return (
+            f"{len(ps):,} partnerships: {_count(sum(len(p.instruments) for p in ps), 'instrument')}, "
+            f"{_count(sum(len(p.trade.figures) for p in ps), 'trade figure')}, "
+            f"{_count(sum(len(p.debts) for p in ps), 'debt restructuring')}, "
+            f"{_count(sum(len(p.disruptions) for p in ps), 'disruption')}"
+        )
     parts = []
-    for p in dataset.partnerships:
+    for p in ps:
         parts.append(
             f"{p.id}: {_count(len(p.instruments), 'instrument')}, {_count(len(p.trade.figures), 'trade figure')}, "
             f"{_count(len(p.debts), 'debt restructuring')}, {_count(len(p.disruptions), 'disruption')}"
