@@ -692,7 +692,7 @@ def _list() -> int:
 
 def _count(n: int, noun: str) -> str:
     """``1 instrument``, ``2 instruments``."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    return f"{n} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 # Above this many partnerships, `validate` gives their totals rather than one line's worth each.
