@@ -34,6 +34,7 @@ def _shares() -> Counter[str]:
         max_examples=DRAWS,
         deadline=None,
         database=None,
+        derandomize=True,  # the same draws every run: a share near the threshold cannot fail at random
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
     @given(partnerships())
