@@ -165,6 +165,24 @@ class TestTheWayIn:
         finally:
             gc.enable()
 
+    def test_what_is_read_is_not_walked_again(self) -> None:
+        """The records read go to the oldest generation: the collector's next young pass has
+        almost nothing to walk. A program's own frozen objects stay frozen."""
+        text = bilateral.dumps(bilateral.datasets.bundle(), "json")
+        gc.collect()
+        dataset = bilateral.loads(text, "json")
+        assert gc.get_count()[0] < 100  # the thousands of records are not counted as young
+        assert any(o is dataset for o in gc.get_objects(generation=2))
+        held = [[] for _ in range(10)]
+        gc.freeze()
+        try:
+            frozen = gc.get_freeze_count()
+            bilateral.loads(text, "json")
+            assert gc.get_freeze_count() == frozen  # nothing thawed
+        finally:
+            gc.unfreeze()
+        del held
+
 
 # Plain data as JSON holds it: text with any character but a lone surrogate, and nested lists and mappings.
 _TEXT = st.text(st.characters(exclude_categories=["Cs"]))

@@ -29,6 +29,7 @@ mutated documents.
 
 import datetime as dt
 import enum
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -342,8 +343,12 @@ def _record(cls: type, clean: bool) -> Callable[[Any], Any]:
         "    if d.__class__ is not _dict or not d.keys() <= _allowed:",
         "        raise _REFUSED",
         "    o = _new(_cls)",
-        "    s = _setter(o)",
     ]
+    hints_optional = {
+        f.name: typing.get_origin(hints[f.name]) in (types.UnionType, typing.Union)
+        and type(None) in typing.get_args(hints[f.name])
+        for f in fields
+    }
     for index, field in enumerate(fields):
         if field.converter is not None or field.on_setattr not in (
             None,
@@ -369,6 +374,8 @@ def _record(cls: type, clean: bool) -> Callable[[Any], Any]:
             if check is not non_empty and str in (hint, *typing.get_args(hint)):  # ids and codes repeat
                 env[f"_check{index}"], env[f"_passed{index}"] = _remembered(check)
                 run = [f"if {{0}} not in _passed{index}:", f"    _check{index}({{0}})"]
+            elif check is non_empty and hint is str:  # the check's own test, inline; the call says why
+                run = [f"if not {{0}}.strip():", f"    _check{index}({{0}})"]
             else:
                 run = [f"_check{index}({{0}})"]
             if typing.get_origin(hint) is tuple:
@@ -379,6 +386,9 @@ def _record(cls: type, clean: bool) -> Callable[[Any], Any]:
                 read = [*read, *(line.format("x") for line in run)]
         if field.default is attrs.NOTHING:
             lines.append(f"    x = d[{field.name!r}]")
+            lines += [f"    {line}" for line in read]
+        elif field.default is None and hints_optional[field.name]:  # absent reads as written null
+            lines.append(f"    x = d.get({field.name!r})")
             lines += [f"    {line}" for line in read]
         else:
             if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
@@ -396,7 +406,12 @@ def _record(cls: type, clean: bool) -> Callable[[Any], Any]:
                 "    else:",
             ]
             lines += [f"        {line}" for line in read]
-        lines.append(f"    s({field.name!r}, x)")
+        slot_of = getattr(cls, field.name, None)
+        if isinstance(slot_of, types.MemberDescriptorType):  # the slot itself, as object.__setattr__ finds it
+            env[f"_set{index}"] = slot_of.__set__
+            lines.append(f"    _set{index}(o, x)")
+        else:  # pragma: no cover - every record class is slotted
+            lines.append(f"    _setter(o)({field.name!r}, x)")
     lines.append("    return o")
     source = "\n".join(lines)
     exec(compile(source, f"<bilateral fast reader of {cls.__name__}>", "exec"), env)
@@ -505,7 +520,8 @@ def _writer(cls: type) -> Callable[[Any], Any]:
         "_period_text": converter._period_text,
         "_plain": converter.unstructure,
     }
-    lines = ["def unstructure(o):", "    d = {}"]
+    lines = ["def unstructure(o):"]
+    shown: list[str] = []  # the leading fields always written: one dict display, the rest added
     for index, field in enumerate(attrs.fields(cls)):
         hint = hints[field.name]
         origin, args = typing.get_origin(hint), typing.get_args(hint)
@@ -519,8 +535,14 @@ def _writer(cls: type) -> Callable[[Any], Any]:
             expression = _writer_of(inner, explicit, index, env)
         if expression is None:  # the converter's own way, for the value as it is at run time
             expression = "_plain(x)"
-        elif optional:
+        elif optional and field.default is not None:  # (left at None, it is not written)
             expression = f"None if x is None else {expression}"
+        inline = re.sub(r"\bx\b", f"o.{field.name}", expression)
+        if field.default is attrs.NOTHING and len(shown) == index and inline.count(f"o.{field.name}") == 1:
+            shown.append(f"{field.name!r}: {inline}")
+            continue
+        if len(shown) == index:
+            lines.append(f"    d = {{{', '.join(shown)}}}")
         lines.append(f"    x = o.{field.name}")
         if field.default is attrs.NOTHING:
             lines.append(f"    d[{field.name!r}] = {expression}")
@@ -531,9 +553,10 @@ def _writer(cls: type) -> Callable[[Any], Any]:
         else:
             env[f"_default{index}"] = field.default
             default = f"_default{index}"
-        test = "x is not None" if field.default is None else f"x != {default}"  # the same, without a call
+        # The same tests, without a call: None by identity, an empty tuple (the values are type-checked) by truth.
+        test = "x is not None" if field.default is None else "x" if field.default == () and origin is tuple else f"x != {default}"
         lines += [f"    if {test}:", f"        d[{field.name!r}] = {expression}"]
-    lines.append("    return d")
+    lines.append(f"    return {{{', '.join(shown)}}}" if len(shown) == len(attrs.fields(cls)) else "    return d")
     exec(compile("\n".join(lines), f"<bilateral fast writer of {cls.__name__}>", "exec"), env)
     function: Callable[[Any], Any] = env["unstructure"]
     slot.append(function)
