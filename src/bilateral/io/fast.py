@@ -375,7 +375,7 @@ def _record(cls: type, clean: bool) -> Callable[[Any], Any]:
                 env[f"_check{index}"], env[f"_passed{index}"] = _remembered(check)
                 run = [f"if {{0}} not in _passed{index}:", f"    _check{index}({{0}})"]
             elif check is non_empty and hint is str:  # the check's own test, inline; the call says why
-                run = [f"if not {{0}}.strip():", f"    _check{index}({{0}})"]
+                run = ["if not {0}.strip():", f"    _check{index}({{0}})"]
             else:
                 run = [f"_check{index}({{0}})"]
             if typing.get_origin(hint) is tuple:
@@ -553,10 +553,14 @@ def _writer(cls: type) -> Callable[[Any], Any]:
         else:
             env[f"_default{index}"] = field.default
             default = f"_default{index}"
-        # The same tests, without a call: None by identity, an empty tuple (the values are type-checked) by truth.
-        test = "x is not None" if field.default is None else "x" if field.default == () and origin is tuple else f"x != {default}"
+        # The same tests, without a call: None by identity, an empty tuple by truth (values are type-checked).
+        if field.default is None:
+            test = "x is not None"
+        else:
+            test = "x" if field.default == () and origin is tuple else f"x != {default}"
         lines += [f"    if {test}:", f"        d[{field.name!r}] = {expression}"]
-    lines.append(f"    return {{{', '.join(shown)}}}" if len(shown) == len(attrs.fields(cls)) else "    return d")
+    whole = len(shown) == len(attrs.fields(cls))  # every field always written: the display is all
+    lines.append(f"    return {{{', '.join(shown)}}}" if whole else "    return d")
     exec(compile("\n".join(lines), f"<bilateral fast writer of {cls.__name__}>", "exec"), env)
     function: Callable[[Any], Any] = env["unstructure"]
     slot.append(function)

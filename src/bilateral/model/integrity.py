@@ -8,7 +8,7 @@ parties, claims that rest on sources. `problems` finds every breach at once.
 """
 
 from collections import ChainMap
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -59,6 +59,8 @@ class _Pools:
 
     ids: dict[str, frozenset[str]]
     sources: dict[str, Source]
+    #: The ids of the weak sources (a claim may not rest on them alone).
+    weak: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -79,6 +81,7 @@ class _Pools:
                 "trade_figure": frozenset(_ids(figures)),
             },
             sources={s.id: s for s in sources},
+            weak=frozenset(s.id for s in sources if s.weak),
         )
 
     def has(self, kind: str, ref: str) -> bool:
@@ -117,6 +120,11 @@ class _Both:
         """The source with this id, the second pool's first."""
         found = self.second.sources.get(source_id)
         return self.first.sources.get(source_id) if found is None else found
+
+    @property
+    def weak(self) -> frozenset[str]:
+        """The ids of the weak sources, as `source` finds them."""
+        return self.second.weak | self.first.weak.difference(self.second.sources)
 
 
 def _ids(records: Iterable[Any]) -> Iterator[str]:
@@ -219,43 +227,111 @@ def _record_rules(
     records: Sequence[Any], path: str, pools: _Pools | _Both, partnership: Partnership | None
 ) -> list[Problem]:
     found: list[Problem] = []
+    weak = pools.weak
+    kind: type | None = None
+    rules: tuple[_Rule, ...] = ()
     for index, record in enumerate(records):
+        if record.__class__ is not kind:
+            kind = record.__class__
+            rules = _rules_of(kind, partnership is not None)
         here = f"{path}[{index}]"
-        citations = getattr(record, "citations", None)
-        if isinstance(record, CLAIMS) and citations is not None:
-            found += _cited(citations, here, pools)
-        for alt_index, alt in enumerate(getattr(record, "alternatives", ())):
-            found += _alternative(alt, f"{here}.alternatives[{alt_index}]", pools)
-        if isinstance(record, Instrument):
-            found += _in_order(record, here, ("signed", "in_force", "ends"))
-            found += _in_order(record, here, ("announced", "ends"))
-            found += _steps_before_end(record, here)
-        if isinstance(record, DebtRestructuring):
-            found += _in_order(record, here, ("first_payment", "final_payment"))
-            found += _in_order(record, here, ("agreed", "final_payment"))
-        if isinstance(record, TradeTarget):
-            found += _in_order(record, here, ("stated", "by"))
-        if isinstance(record, TradeChange) and record.unit is ChangeUnit.FACTOR and record.value <= 0:
-            found.append(Problem(f"{here}.value", f"a factor must be more than 0, not {record.value}"))
-        if isinstance(record, SanctionMeasure):
-            found += _measure(record, here, pools)
-        for field, noun in _NON_EMPTY:
-            if getattr(record, field, None) == ():
-                found.append(Problem(f"{here}.{field}", f"is empty (list at least one {noun})"))
-        if partnership is not None:
-            found += _flow(record, here, partnership)
-        if getattr(record, "creditor", None) is not None and record.creditor == record.debtor:
-            found.append(Problem(f"{here}.debtor", "the debtor and the creditor are the same actor"))
+        for rule in rules:
+            found += rule(record, here, pools, weak, partnership)
     return found
 
 
+# A rule of one record: (the record, its path, the pools, the weak source ids, its partnership).
+_Rule = Callable[[Any, str, "_Pools | _Both", frozenset[str], Any], list[Problem]]
+_RULES: dict[tuple[type, bool], tuple[_Rule, ...]] = {}
+
+
+def _rules_of(cls: type, in_partnership: bool) -> tuple[_Rule, ...]:
+    """The rules a record of ``cls`` must keep, found once per class."""
+    known = _RULES.get((cls, in_partnership))
+    if known is not None:
+        return known
+    names = {f.name for f in attrs.fields(cls)} if attrs.has(cls) else set()
+    rules: list[_Rule] = []
+    if issubclass(cls, CLAIMS) and "citations" in names:
+        rules.append(lambda r, here, pools, weak, _: _cited(r.citations, here, pools, weak=weak))
+    if "alternatives" in names:
+        rules.append(_alternatives)
+    rules += [_ordered(order) for owner, order in _ORDERS if issubclass(cls, owner)]
+    if issubclass(cls, Instrument):
+        rules.append(lambda r, here, *_: _steps_before_end(r, here))
+    if issubclass(cls, TradeChange):
+        rules.append(_factor)
+    if issubclass(cls, SanctionMeasure):
+        rules.append(lambda r, here, pools, weak, _: _measure(r, here, pools, weak))
+    rules += [_non_empty(field, noun) for field, noun in _NON_EMPTY if field in names]
+    if in_partnership and {"origin", "destination"} <= names:
+        rules.append(lambda r, here, _p, _w, partnership: _flow(r, here, partnership))
+    if "creditor" in names:
+        rules.append(_own_debtor)
+    _RULES[cls, in_partnership] = found = tuple(rules)
+    return found
+
+
+# The dates of a record that come in this order (each may be missing), by the record's class.
+_ORDERS: tuple[tuple[type, tuple[str, ...]], ...] = (
+    (Instrument, ("signed", "in_force", "ends")),
+    (Instrument, ("announced", "ends")),
+    (DebtRestructuring, ("first_payment", "final_payment")),
+    (DebtRestructuring, ("agreed", "final_payment")),
+    (TradeTarget, ("stated", "by")),
+)
+
+
+def _alternatives(
+    record: Any, here: str, pools: "_Pools | _Both", weak: frozenset[str], _: Any
+) -> list[Problem]:
+    found: list[Problem] = []
+    for alt_index, alt in enumerate(record.alternatives):
+        found += _alternative(alt, f"{here}.alternatives[{alt_index}]", pools)
+    return found
+
+
+def _factor(record: TradeChange, here: str, *_: Any) -> list[Problem]:
+    if record.unit is ChangeUnit.FACTOR and record.value <= 0:
+        return [Problem(f"{here}.value", f"a factor must be more than 0, not {record.value}")]
+    return []
+
+
+def _non_empty(field: str, noun: str) -> _Rule:
+    def rule(record: Any, here: str, *_: Any) -> list[Problem]:
+        if getattr(record, field) == ():
+            return [Problem(f"{here}.{field}", f"is empty (list at least one {noun})")]
+        return []
+
+    return rule
+
+
+def _ordered(names: tuple[str, ...]) -> _Rule:
+    def rule(record: Any, here: str, *_: Any) -> list[Problem]:
+        return _in_order(record, here, names)
+
+    return rule
+
+
+def _own_debtor(record: Any, here: str, *_: Any) -> list[Problem]:
+    if record.creditor is not None and record.creditor == record.debtor:
+        return [Problem(f"{here}.debtor", "the debtor and the creditor are the same actor")]
+    return []
+
+
 def _cited(
-    citations: Sequence[Any], path: str, pools: _Pools | _Both, weak_alone: bool = False
+    citations: Sequence[Any],
+    path: str,
+    pools: _Pools | _Both,
+    weak_alone: bool = False,
+    weak: frozenset[str] | None = None,
 ) -> list[Problem]:
     if not citations:
         return [Problem(f"{path}.citations", "cites no source (every claim needs at least one citation)")]
     if weak_alone:
         return []
+    if weak is not None and not all(c.source in weak for c in citations):
+        return []  # a source that is not weak (or names nothing: that is the references' problem)
     cited = [pools.source(c.source) for c in citations]
     known = [s for s in cited if s is not None]
     if known and len(known) == len(cited) and all(s.weak for s in known):
@@ -300,8 +376,9 @@ def _steps_before_end(instrument: Instrument, path: str) -> list[Problem]:
 def _in_order(record: Any, path: str, names: tuple[str, ...]) -> list[Problem]:
     """A problem for each date in ``names`` that comes before an earlier-named one."""
     found = []
-    dates = [(name, getattr(record, name)) for name in names]
-    known = [(name, d) for name, d in dates if d is not None]
+    known = [(name, d) for name in names if (d := getattr(record, name)) is not None]
+    if len(known) < 2:
+        return found
     for i, (later_name, later) in enumerate(known):
         for earlier_name, earlier in known[:i]:
             if later.latest < earlier.earliest:
@@ -314,14 +391,16 @@ def _in_order(record: Any, path: str, names: tuple[str, ...]) -> list[Problem]:
     return found
 
 
-def _measure(measure: SanctionMeasure, path: str, pools: _Pools | _Both) -> list[Problem]:
+def _measure(
+    measure: SanctionMeasure, path: str, pools: _Pools | _Both, weak: frozenset[str] | None = None
+) -> list[Problem]:
     found = []
     for index, target in enumerate(measure.targets):
         found += _target(target, f"{path}.targets[{index}]")
     start, end = measure.period.start, measure.period.end
     for index, confirmation in enumerate(measure.confirmed):
         here = f"{path}.confirmed[{index}]"
-        found += _cited(confirmation.citations, here, pools)
+        found += _cited(confirmation.citations, here, pools, weak=weak)
         on, until = confirmation.on, confirmation.until
         if measure.stage is not MeasureStage.IMPOSED:
             found.append(

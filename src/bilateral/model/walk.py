@@ -141,6 +141,28 @@ def _holds_records(t: Any) -> bool:
     return t is Any or (isinstance(t, type) and attrs.has(t))
 
 
+_MAY_REFER: dict[type, bool] = {}
+
+
+def _may_refer(t: Any) -> bool:
+    """Whether a value of type ``t`` may hold a reference (or is of a type that says nothing):
+    a date or an amount never does, and the walk need not look inside one."""
+    origin, args = typing.get_origin(t), typing.get_args(t)
+    if origin is not None:
+        return any(_may_refer(a) for a in args if a is not Ellipsis)
+    if t is Any:
+        return True
+    if not (isinstance(t, type) and attrs.has(t)):
+        return False
+    known = _MAY_REFER.get(t)
+    if known is None:
+        _MAY_REFER[t] = True  # while a class that holds itself is looked at
+        refers, names, _ = _plan(t)
+        hints = dict(_hints(t))
+        known = _MAY_REFER[t] = bool(refers) or any(_may_refer(hints[name]) for name in names)
+    return known
+
+
 def _record_type(t: Any) -> type | None:
     """The record class of a field of type ``R``, ``R | None`` or ``tuple[R, ...]``, if it is one."""
     origin, args = typing.get_origin(t), typing.get_args(t)
@@ -176,7 +198,7 @@ def _collector(cls: type) -> Callable[[Any, defaultdict[str, set[str]]], None]:
         ]
     for index, name in enumerate(names):
         hint = hints[name]
-        if not _holds_records(hint):
+        if not _holds_records(hint) or not _may_refer(hint):
             continue
         record = _record_type(hint)
         if record is None:
