@@ -375,7 +375,7 @@ def _steps_before_end(instrument: Instrument, path: str) -> list[Problem]:
 
 def _in_order(record: Any, path: str, names: tuple[str, ...]) -> list[Problem]:
     """A problem for each date in ``names`` that comes before an earlier-named one."""
-    found = []
+    found: list[Problem] = []
     known = [(name, d) for name in names if (d := getattr(record, name)) is not None]
     if len(known) < 2:
         return found
