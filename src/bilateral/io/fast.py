@@ -72,7 +72,7 @@ def _date(value: Any) -> dt.date:
 
 def _remembering(read: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """``read``, run once per distinct text (its result is frozen, so it is shared); other values
-    (dates that YAML or TOML read themselves) are read each time."""
+    (numbers, dates that YAML or TOML read themselves) are read each time."""
     known: dict[str, Any] = {}
 
     def remembering(value: Any) -> Any:
@@ -111,8 +111,8 @@ def _boolean(value: Any) -> bool:
     return value
 
 
-def _decimal(value: Any) -> Decimal:
-    return converter._decimal(value, Decimal)
+# A number written as text is read once per distinct text too: amounts repeat.
+_decimal = _remembering(lambda value: converter._decimal(value, Decimal))
 
 
 def _sequence(value: Any) -> Any:
@@ -305,11 +305,11 @@ def _read_lines(t: Any, index: int, env: dict[str, Any], single_date: bool, clea
             return None
         env[f"_read{index}"] = read
         return [*lines, f"x = tuple(map(_read{index}, x))"]
-    read = _reader(t, single_date, clean)
+    read = _reader(inner, single_date, clean)
     if read is None:
         return None
     env[f"_read{index}"] = read
-    return [f"x = _read{index}(x)"]
+    return ["if x is not None:", f"    x = _read{index}(x)"] if optional else [f"x = _read{index}(x)"]
 
 
 def _record(cls: type, clean: bool) -> Callable[[Any], Any]:

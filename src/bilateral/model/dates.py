@@ -117,12 +117,14 @@ class PartialDate:
         """True if the date is approximate or uncertain."""
         return self.approximate or self.uncertain
 
-    @property
+    # earliest, latest and the text are asked for again and again (by the checks, the analysis and
+    # every write): each is worked out once, on the first asking, and kept (the record is frozen).
+    @functools.cached_property
     def earliest(self) -> dt.date:
         """The first day the date can mean."""
         return dt.date(self.year, self.month or 1, self.day or 1)
 
-    @property
+    @functools.cached_property
     def latest(self) -> dt.date:
         """The last day the date can mean."""
         month = self.month or 12
@@ -151,16 +153,22 @@ class PartialDate:
 
     def edtf(self) -> str:
         """The EDTF text of the date."""
-        text = f"{self.year:04d}"
-        if self.month is not None:
-            text += f"-{self.month:02d}"
-            if self.day is not None:
-                text += f"-{self.day:02d}"
+        return self._edtf
+
+    @functools.cached_property
+    def _edtf(self) -> str:
+        month, day = self.month, self.day
+        if month is None:
+            text = f"{self.year:04d}"
+        elif day is None:
+            text = f"{self.year:04d}-{month:02d}"
+        else:
+            text = f"{self.year:04d}-{month:02d}-{day:02d}"
+        if not (self.approximate or self.uncertain):
+            return text
         if self.approximate and self.uncertain:
             return text + "%"
-        if self.approximate:
-            return text + "~"
-        return text + "?" if self.uncertain else text
+        return text + "~" if self.approximate else text + "?"
 
     def __str__(self) -> str:
         return self.edtf()
@@ -246,6 +254,10 @@ class Period:
 
     def edtf(self) -> str:
         """The EDTF text of the period."""
+        return self._edtf
+
+    @functools.cached_property
+    def _edtf(self) -> str:
         if self.start is not None and (self.start is self.end or self.start == self.end) and not self.ongoing:
             return self.start.edtf()
         first = "" if self.start is None else self.start.edtf()
