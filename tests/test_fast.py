@@ -214,6 +214,23 @@ class TestTheWayOut:
         finally:
             formats.orjson = saved
 
+    @_SETTINGS
+    @given(testing.datasets())
+    def test_records_handed_to_orjson_write_the_same_text(self, dataset: Dataset) -> None:
+        """`dumps` of a dataset that was read hands its records to orjson one by one; the text is
+        the standard library's of the whole plain data, byte for byte."""
+        read = bilateral.loads(json.dumps(documents.to_data(dataset)), "json")
+        assert documents._is_checked(read)
+        plain = json.dumps(documents.to_data(read), indent=2, ensure_ascii=False) + "\n"
+        assert bilateral.dumps(read, "json") == plain
+
+    def test_the_bundled_data_handed_to_orjson_writes_the_same_text(self) -> None:
+        """The same on the bundled data, read from its own JSON."""
+        text = bilateral.dumps(bilateral.datasets.bundle(), "json")
+        read = bilateral.loads(text, "json")
+        assert bilateral.dumps(read, "json") == text
+        assert json.dumps(documents.to_data(read), indent=2, ensure_ascii=False) + "\n" == text
+
     def test_a_number_past_64_bits_is_written(self) -> None:
         """A whole number orjson cannot write is written by the standard library instead."""
         assert formats.render({"n": 2**70}, "json") == '{\n  "n": 1180591620717411303424\n}\n'

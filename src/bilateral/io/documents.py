@@ -24,8 +24,17 @@ import attrs
 
 from bilateral.errors import InvalidDataError, Problem, shown
 from bilateral.io.converter import structure
-from bilateral.io.fast import structure_valid, unstructure_dataset
-from bilateral.io.formats import MAX_SIZE, Format, check_format, format_of, parse, read_problems, render
+from bilateral.io.fast import shallow_dataset, structure_valid, unstructure_dataset, write_record
+from bilateral.io.formats import (
+    MAX_SIZE,
+    Format,
+    check_format,
+    format_of,
+    parse,
+    read_problems,
+    render,
+    render_json_with,
+)
 from bilateral.io.positions import located
 from bilateral.model.integrity import problems
 from bilateral.model.partnership import SCHEMA_VERSION, Dataset, Partnership
@@ -306,8 +315,13 @@ def to_data(obj: Dataset | Partnership) -> dict[str, Any]:
         wrong = type_problems(dataset)
         if wrong:
             raise InvalidDataError(wrong)
-    data = unstructure_dataset(dataset)
-    data.pop("schema_version", None)  # the values are typed: they are written as this release writes
+    return _versioned(unstructure_dataset(dataset))
+
+
+def _versioned(data: dict[str, Any]) -> dict[str, Any]:
+    """A dataset's mapping with the version this release writes, first: its values are typed,
+    and written as this release writes them."""
+    data.pop("schema_version", None)
     return {"schema_version": SCHEMA_VERSION, **data}
 
 
@@ -320,6 +334,10 @@ def dumps(obj: Dataset | Partnership, format: str) -> str:
     fmt: Format = check_format(format)
     dataset = obj if isinstance(obj, Dataset) else Dataset.of(obj)
     with _gc_paused():
+        if fmt == "json" and _is_checked(dataset):  # with orjson: each record written as it comes
+            written = render_json_with(_versioned(shallow_dataset(dataset)), write_record)
+            if written is not None:
+                return written
         data = to_data(dataset)
         if not _is_checked(dataset):
             from_data(data)  # refuse to write what could not be read back

@@ -468,12 +468,13 @@ def structure_valid(data: Any, texts_checked: bool = False) -> Dataset:
 
 # -- The way out -----------------------------------------------------------------------------------
 
-_WRITERS: dict[type, Callable[[Any], Any]] = {}
+_WRITERS: dict[tuple[type, bool], Callable[[Any], Any]] = {}
 
 
-def _writer_of(t: Any, explicit_period: bool, index: int, env: dict[str, Any]) -> str | None:
+def _writer_of(t: Any, explicit_period: bool, index: int, env: dict[str, Any], shallow: bool) -> str | None:
     """An expression for the plain value of ``x``, a value of type ``t`` (not None), inline for the
-    common types; None for a type the converter writes."""
+    common types; None for a type the converter writes. ``shallow``: leave what orjson writes
+    itself as it is (tuples, enums, days, and records, which it hands to `write_record`)."""
     origin, args = typing.get_origin(t), typing.get_args(t)
     if origin in (types.UnionType, typing.Union):
         return None
@@ -481,39 +482,44 @@ def _writer_of(t: Any, explicit_period: bool, index: int, env: dict[str, Any]) -
         if len(args) == 2 and args[1] is Ellipsis:
             item = args[0]
             if item in (str, int, bool):
-                return "list(x)"
+                return "x" if shallow else "list(x)"
             if isinstance(item, type) and issubclass(item, enum.Enum):
-                return "[v._value_ for v in x]"
+                return "x" if shallow else "[v._value_ for v in x]"
             if attrs.has(item) and item not in (PartialDate, Period):
+                if shallow:
+                    return "x"
                 env[f"_write{index}"] = _writer(item)
                 return f"list(map(_write{index}, x))"
         return None
     if t in (str, int, bool):
         return "x"
     if isinstance(t, type) and issubclass(t, enum.Enum):
-        return "x._value_"
+        return "x" if shallow else "x._value_"
     if t is Decimal:
         return "_str(x)"
     if t is dt.date:
-        return "x.isoformat()"
+        return "x" if shallow else "x.isoformat()"
     if t is PartialDate:
         return "x.edtf()"
     if t is Period:
         return "_period_text(x)" if explicit_period else "x.edtf()"
     if attrs.has(t):
+        if shallow:
+            return "x"
         env[f"_write{index}"] = _writer(t)
         return f"_write{index}(x)"
     return None
 
 
-def _writer(cls: type) -> Callable[[Any], Any]:
+def _writer(cls: type, shallow: bool = False) -> Callable[[Any], Any]:
     """The plain data of a record of ``cls``, as `bilateral.io.converter.unstructure` gives it:
-    the fields in order, those left at their default omitted."""
-    known = _WRITERS.get(cls)
+    the fields in order, those left at their default omitted. ``shallow``: the record's own
+    mapping, with the values orjson writes itself left as they are (see `write_record`)."""
+    known = _WRITERS.get((cls, shallow))
     if known is not None:
         return known
     slot: list[Callable[[Any], Any]] = []
-    _WRITERS[cls] = lambda value: slot[0](value)
+    _WRITERS[cls, shallow] = lambda value: slot[0](value)
     hints = dict(_hints(cls))
     env: dict[str, Any] = {
         "_str": str,
@@ -532,7 +538,7 @@ def _writer(cls: type) -> Callable[[Any], Any]:
             env[f"_write{index}"] = converter._claims_unstructure(converter._CONVERTER, cls)
             expression: str | None = f"_write{index}(x)"
         else:
-            expression = _writer_of(inner, explicit, index, env)
+            expression = _writer_of(inner, explicit, index, env, shallow)
         if expression is None:  # the converter's own way, for the value as it is at run time
             expression = "_plain(x)"
         elif optional and field.default is not None:  # (left at None, it is not written)
@@ -561,10 +567,11 @@ def _writer(cls: type) -> Callable[[Any], Any]:
         lines += [f"    if {test}:", f"        d[{field.name!r}] = {expression}"]
     whole = len(shown) == len(attrs.fields(cls))  # every field always written: the display is all
     lines.append(f"    return {{{', '.join(shown)}}}" if whole else "    return d")
-    exec(compile("\n".join(lines), f"<bilateral fast writer of {cls.__name__}>", "exec"), env)
+    name = f"<bilateral {'shallow ' if shallow else ''}fast writer of {cls.__name__}>"
+    exec(compile("\n".join(lines), name, "exec"), env)
     function: Callable[[Any], Any] = env["unstructure"]
     slot.append(function)
-    _WRITERS[cls] = function
+    _WRITERS[cls, shallow] = function
     return function
 
 
@@ -574,3 +581,21 @@ _WRITE_DATASET = _writer(Dataset)
 def unstructure_dataset(dataset: Dataset) -> dict[str, Any]:
     """The plain data of a dataset, equal to what `bilateral.io.converter.unstructure` gives."""
     return _WRITE_DATASET(dataset)  # type: ignore[no-any-return]
+
+
+def shallow_dataset(dataset: Dataset) -> dict[str, Any]:
+    """The mapping of a dataset alone, its records left as they are, for orjson to write with
+    `write_record`: the same text as the plain data of `unstructure_dataset`, without building
+    all of it first (orjson writes tuples, enums and days itself, and each record's mapping is
+    made when it is written and dropped once it is)."""
+    return _writer(Dataset, shallow=True)(dataset)  # type: ignore[no-any-return]
+
+
+def write_record(value: Any) -> Any:
+    """orjson's ``default``: the mapping of a record (see `shallow_dataset`)."""
+    write = _WRITERS.get((value.__class__, True))
+    if write is None:
+        if not attrs.has(value.__class__):
+            raise TypeError(f"no plain value for {value.__class__.__name__}")
+        write = _writer(value.__class__, shallow=True)
+    return write(value)

@@ -15,6 +15,7 @@ import json
 import re
 import tomllib
 import types
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
@@ -529,6 +530,21 @@ def _toml_problem(message: str, text: str) -> Problem:
     else:
         line, column = int(match.group(2)), int(match.group(3))
     return Problem("$", f"not valid TOML: {match.group(1)}", line=line, column=column)
+
+
+def render_json_with(data: Any, default: Callable[[Any], Any]) -> str | None:
+    """The JSON text `render` gives, of data that holds values orjson writes itself (tuples,
+    enums, days) or hands to ``default`` for their plain value; None without the `fast` extra,
+    or for a value orjson does not write: then render the plain data."""
+    if orjson is None:
+        return None
+    try:
+        written: bytes = orjson.dumps(
+            data, default=default, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+        )
+    except TypeError:  # a whole number past 64 bits
+        return None
+    return written.decode()
 
 
 def render(data: Any, fmt: Format) -> str:
