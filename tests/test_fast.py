@@ -231,6 +231,12 @@ class TestTheWayOut:
         assert bilateral.dumps(read, "json") == text
         assert json.dumps(documents.to_data(read), indent=2, ensure_ascii=False) + "\n" == text
 
+    def test_a_file_holds_the_bytes_of_the_text(self, tmp_path: Any) -> None:
+        """`dump` writes orjson's bytes as they come: the UTF-8 of what `dumps` gives."""
+        read = bilateral.loads(bilateral.dumps(bilateral.datasets.bundle(), "json"), "json")
+        bilateral.dump(read, tmp_path / "bundle.json")
+        assert (tmp_path / "bundle.json").read_bytes() == bilateral.dumps(read, "json").encode("utf-8")
+
     def test_a_number_past_64_bits_is_written(self) -> None:
         """A whole number orjson cannot write is written by the standard library instead."""
         assert formats.render({"n": 2**70}, "json") == '{\n  "n": 1180591620717411303424\n}\n'

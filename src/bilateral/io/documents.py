@@ -331,7 +331,12 @@ def dumps(obj: Dataset | Partnership, format: str) -> str:
     Raises:
         InvalidDataError: The data breaks a rule, and would not read back.
     """
-    fmt: Format = check_format(format)
+    written = _written(obj, check_format(format))
+    return written if isinstance(written, str) else written.decode()
+
+
+def _written(obj: Dataset | Partnership, fmt: Format) -> str | bytes:
+    """The text of `dumps`, or its UTF-8 bytes where orjson wrote them (a file needs no more)."""
     dataset = obj if isinstance(obj, Dataset) else Dataset.of(obj)
     with _gc_paused():
         if fmt == "json" and _is_checked(dataset):  # with orjson: each record written as it comes
@@ -369,7 +374,7 @@ def dump(obj: Dataset | Partnership, path: str | os.PathLike[str], format: str |
     """
     path = Path(path)
     fmt = check_format(format) if format is not None else format_of(path.name)
-    write_atomic(path, dumps(obj, fmt))
+    write_atomic(path, _written(obj, fmt))
 
 
 def write_atomic(path: Path, text: str | bytes) -> None:

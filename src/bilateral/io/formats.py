@@ -532,10 +532,10 @@ def _toml_problem(message: str, text: str) -> Problem:
     return Problem("$", f"not valid TOML: {match.group(1)}", line=line, column=column)
 
 
-def render_json_with(data: Any, default: Callable[[Any], Any]) -> str | None:
-    """The JSON text `render` gives, of data that holds values orjson writes itself (tuples,
-    enums, days) or hands to ``default`` for their plain value; None without the `fast` extra,
-    or for a value orjson does not write: then render the plain data."""
+def render_json_with(data: Any, default: Callable[[Any], Any]) -> bytes | None:
+    """The JSON text `render` gives, in UTF-8, of data that holds values orjson writes itself
+    (tuples, enums, days) or hands to ``default`` for their plain value; None without the `fast`
+    extra, or for a value orjson does not write: then render the plain data."""
     if orjson is None:
         return None
     try:
@@ -544,7 +544,7 @@ def render_json_with(data: Any, default: Callable[[Any], Any]) -> str | None:
         )
     except TypeError:  # a whole number past 64 bits
         return None
-    return written.decode()
+    return written
 
 
 def render(data: Any, fmt: Format) -> str:
