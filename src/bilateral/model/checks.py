@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import Any
 
 import attrs
-import pycountry
 
 from bilateral.errors import shown
 
@@ -47,8 +46,11 @@ Check = Callable[[Any], None]
 _ID_RE = re.compile(r"[a-z0-9][a-z0-9_.-]*", re.ASCII)
 
 
+# pycountry (its import, and each of its tables) is loaded when a code is first checked.
 @functools.cache
 def _is_country(code: str) -> bool:
+    import pycountry
+
     return (
         pycountry.countries.get(alpha_3=code) is not None
         or pycountry.historic_countries.get(alpha_3=code) is not None
@@ -58,11 +60,15 @@ def _is_country(code: str) -> bool:
 # Asked only of three capitals (two lower-case letters for a language), so the caches stay small.
 @functools.cache
 def _is_currency(code: str) -> bool:
+    import pycountry
+
     return pycountry.currencies.get(alpha_3=code) is not None
 
 
 @functools.cache
 def _is_language(code: str) -> bool:
+    import pycountry
+
     return pycountry.languages.get(alpha_2=code) is not None
 
 
