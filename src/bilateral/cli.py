@@ -8,7 +8,6 @@ import argparse
 import datetime as dt
 import functools
 import importlib.util
-import json
 import os
 import shutil
 import signal
@@ -703,6 +702,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "list":
             return _list()
         if args.command == "schema":
+            import json
+
             from bilateral.io.schema import schema
 
             _emit(json.dumps(schema(), indent=2, ensure_ascii=False), args.output)

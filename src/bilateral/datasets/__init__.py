@@ -21,13 +21,14 @@ Examples:
 """
 
 import functools
-import hashlib
+import importlib
 import importlib.util
 import os
 import pickle
 import sys
 from importlib.resources import files
 from pathlib import Path
+from typing import Protocol
 
 from bilateral.errors import InvalidDataError
 from bilateral.model.partnership import Dataset, Partnership
@@ -72,9 +73,29 @@ def bundle() -> Dataset:
     return dataset
 
 
+class _Hash(Protocol):
+    def update(self, data: bytes, /) -> None: ...
+
+    def hexdigest(self) -> str: ...
+
+
+def _sha256() -> _Hash:
+    """A SHA-256 hash object: the interpreter's built-in one if it has one (``hashlib`` loads
+    OpenSSL first, which costs a command a few milliseconds), else ``hashlib``'s."""
+    for name in ("_sha2", "_sha256"):  # Python 3.12 and later, 3.11
+        try:
+            found: _Hash = importlib.import_module(name).sha256()
+        except (ImportError, AttributeError):
+            continue
+        return found
+    import hashlib
+
+    return hashlib.sha256()
+
+
 def _key(text: str) -> str:
     """A digest of everything the dataset read from ``text`` depends on."""
-    digest = hashlib.sha256()
+    digest = _sha256()
     digest.update(f"{sys.version}\0{sys.implementation.cache_tag}\0{pickle.HIGHEST_PROTOCOL}\0".encode())
     package = Path(__file__).resolve().parent.parent
     for source in sorted(package.rglob("*.py")):
