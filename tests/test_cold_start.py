@@ -13,6 +13,7 @@ import pytest
 import bilateral
 from bilateral import cli, datasets
 from bilateral.io import formats, package
+from bilateral.model import checks
 from bilateral.render import charts, report, scripts
 
 
@@ -146,3 +147,111 @@ class TestLazyImports:
         assert cli.CHART_FORMATS == charts.CHART_FORMATS
         assert cli.REPORT_FORMATS == report.REPORT_FORMATS
         assert cli.LATEX_ENGINES == scripts.LATEX_ENGINES
+
+
+class TestWhatSummaryLeavesOut:
+    def test_summary_of_a_cached_bundle_imports_no_more_than_it_uses(self, cache: Path) -> None:
+        """`bilateral summary` on a cached bundle loads no pycountry (the cache keeps the codes it
+        confirmed), no OpenSSL hashlib, and neither the comparison, the exposure nor the LaTeX helpers."""
+        code = "from bilateral.cli import main\nmain(['summary', '-o', '-'])"
+        _imported(code, cache)  # writes the cache
+        found = _imported(code, cache)
+        unused = {
+            "pycountry",
+            "hashlib",
+            "bilateral.analysis.comparison",
+            "bilateral.analysis.exposure",
+            "bilateral.render.latex",
+        }
+        assert found & unused == set()
+        assert "bilateral.render.tables" in found  # it did run
+
+    def test_the_model_imports_no_pycountry(self, cache: Path) -> None:
+        """Importing the records loads pycountry only when a code is checked."""
+        assert "pycountry" not in _imported("import bilateral.model.partnership", cache)
+        assert "pycountry" in _imported("from bilateral.model.checks import country\ncountry('RUS')", cache)
+
+    @pytest.mark.parametrize("setting", ["fresh", "cached", "none"])
+    def test_summary_reads_the_same_every_way(self, tmp_path: Path, setting: str) -> None:
+        """The output of `bilateral summary` (and of a table that builds computed amounts) is the
+        same with a fresh cache folder, a cache written by the run before, and no cache at all."""
+
+        def run(folder: str) -> str:
+            code = "from bilateral.cli import main\nmain(['summary'])\nmain(['summary', '--as-of', '2020-01-01'])"
+            env = {**os.environ, datasets.CACHE_VARIABLE: folder}
+            ran = subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, timeout=120
+            )
+            return ran.stdout
+
+        expected = run("")  # no cache: every code is asked of pycountry
+        folder = {"fresh": str(tmp_path / "fresh"), "cached": str(tmp_path / "cached"), "none": ""}[setting]
+        if setting == "cached":
+            run(folder)
+        assert run(folder) == expected
+        if setting != "none":
+            assert len(list(Path(folder).glob("bundle-*.pickle"))) == 1
+
+
+class TestConfirmedCodes:
+    def test_the_cache_keeps_what_pycountry_confirmed(self, cache: Path) -> None:
+        """The cache file holds the dataset and the codes pycountry confirmed while it was read;
+        each is one pycountry knows."""
+        import pycountry
+
+        datasets.bundle.__wrapped__()
+        (written,) = cache.iterdir()
+        dataset, codes = pickle.loads(written.read_bytes())
+        assert dataset == bilateral.loads(_text(), "yaml")
+        assert {"RUS", "VEN", "IRN"} <= set(codes["country"])
+        assert "USD" in codes["currency"]
+        for code in codes["country"]:
+            assert pycountry.countries.get(alpha_3=code) or pycountry.historic_countries.get(alpha_3=code)
+        for code in codes["currency"]:
+            assert pycountry.currencies.get(alpha_3=code)
+        for code in codes["language"]:
+            assert pycountry.languages.get(alpha_2=code)
+
+    def test_confirmed_codes_still_check(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A code taken as confirmed passes; any other is still asked of pycountry, and a malformed
+        list of codes is ignored."""
+        answers: dict[str, dict[str, bool]] = {"country": {}, "currency": {}, "language": {}}
+        monkeypatch.setattr(checks, "_ANSWERS", answers)
+        checks._confirm({"country": ["VEN"], "currency": "USD", "other": ["X"], 1: ["RUS"]})
+        assert answers == {"country": {"VEN": True}, "currency": {}, "language": {}}
+        checks._confirm(["VEN"])
+        checks.country("VEN")
+        with pytest.raises(ValueError, match="'QQQ' is not an ISO 3166-1 alpha-3 country code"):
+            checks.country("QQQ")
+        with pytest.raises(ValueError, match="'QQQ' is not an ISO 4217 currency code"):
+            checks.currency("QQQ")
+        assert answers["country"] == {"VEN": True, "QQQ": False}
+        assert checks._confirmed() == {"country": ["VEN"], "currency": [], "language": []}
+
+    def test_the_key_is_sha256(self) -> None:
+        """The key's digest is SHA-256, whichever implementation computes it."""
+        import hashlib
+
+        digest = datasets._sha256()
+        digest.update(b"bilateral")
+        assert digest.hexdigest() == hashlib.sha256(b"bilateral").hexdigest()
+
+
+class TestOneCommandsParser:
+    def test_a_parser_for_one_command_reads_as_the_whole(self) -> None:
+        """The parser made for one command has the same help, and that command the same help,
+        usage and options, as the parser of every command."""
+        whole = cli._parser()
+        for name in cli._COMMANDS:
+            one = cli._parser(name)
+            assert one.format_help() == whole.format_help()
+            assert cli._subparser(one, name).format_help() == cli._subparser(whole, name).format_help()
+            assert cli._subparser(one, name).format_usage() == cli._subparser(whole, name).format_usage()
+
+    def test_the_command_is_the_first_word(self) -> None:
+        """The command is the first word that is not an option, if it is one."""
+        assert cli._command(["summary", "--as-of", "2020-01-01"]) == "summary"
+        assert cli._command(["--version", "list"]) == "list"
+        assert cli._command(["-", "summary"]) is None
+        assert cli._command(["nothing", "summary"]) is None
+        assert cli._command([]) is None

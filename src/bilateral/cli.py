@@ -6,22 +6,19 @@ traceback), 2 for a usage error.
 
 import argparse
 import datetime as dt
+import functools
 import importlib.util
-import json
 import os
 import shutil
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import attrs
 
 from bilateral import __version__, datasets
-from bilateral.analysis.exposure import Route
 from bilateral.errors import InvalidDataError, MissingExtraError, UnsupportedScriptError
-from bilateral.model.areas import CooperationArea
-from bilateral.model.instruments import InstrumentKind, Status
 from bilateral.model.partnership import Dataset, Partnership
 from bilateral.render.formats import TABLE_FORMATS
 
@@ -159,7 +156,254 @@ def _citations_option(sub: argparse.ArgumentParser) -> None:
     )
 
 
-def _parser() -> argparse.ArgumentParser:
+def _schema_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
+    )
+
+
+def _validate_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("files", nargs="*", metavar="FILE", help="files to check (default: the bundled data)")
+    sub.add_argument("--format", choices=(*FORMATS, "yml"), help="the files' format (default: each suffix)")
+    _max_size_option(sub)
+
+
+def _convert_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("file", metavar="FILE", help="the data file to rewrite")
+    sub.add_argument(
+        "--from", dest="source_format", choices=(*FORMATS, "yml"), help="its format (default: its suffix)"
+    )
+    sub.add_argument(
+        "--to", choices=(*FORMATS, "yml"), help="the format to write (default: the output file's suffix)"
+    )
+    sub.add_argument("-o", "--output", metavar="FILE", help="where to write (default: standard output)")
+    _max_size_option(sub)
+
+
+def _table_options(sub: argparse.ArgumentParser, many: bool = False, dated: bool = True) -> None:
+    """The arguments and options of every table command."""
+    if many:
+        sub.add_argument("datasets", nargs="+", metavar="DATASET|FILE", help="bundled names or data files")
+    else:
+        sub.add_argument(
+            "dataset",
+            nargs="?",
+            default=datasets.DEFAULT,
+            metavar="DATASET|FILE",
+            help=f"a bundled dataset or a data file (default: {datasets.DEFAULT})",
+        )
+    _partnership_option(sub)
+    if dated:  # the other tables show every record, whatever the day
+        sub.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="the day to answer for")
+    sub.add_argument(
+        "--format", default="github", choices=TABLE_FORMATS, help="the table format (default: github)"
+    )
+    _citations_option(sub)
+    sub.add_argument(
+        "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
+    )
+    _width_options(sub)
+    _max_size_option(sub)
+
+
+def _summary_options(sub: argparse.ArgumentParser) -> None:
+    _table_options(sub)
+    for action in sub._actions:
+        if action.dest == "output":
+            action.help = (
+                "write here, atomically; a folder (DIR/) gets one file per table (default: standard output)"
+            )
+    sub.add_argument(
+        "--table",
+        choices=_SUMMARY_TABLES,
+        help="only this table (CSV and TSV hold one table: choose one, or write each with -o DIR/)",
+    )
+
+
+def _instruments_options(sub: argparse.ArgumentParser) -> None:
+    from bilateral.model.areas import CooperationArea
+    from bilateral.model.instruments import InstrumentKind, Status
+
+    _table_options(sub, dated=False)
+    sub.add_argument(
+        "--area", choices=[a.value for a in CooperationArea], help="only the instruments in this area"
+    )
+    sub.add_argument(
+        "--status", choices=[s.value for s in Status], help="only the instruments with this status"
+    )
+    sub.add_argument(
+        "--kind", choices=[k.value for k in InstrumentKind], help="only the instruments of this kind"
+    )
+
+
+def _exposure_options(sub: argparse.ArgumentParser) -> None:
+    from bilateral.analysis.exposure import Route
+
+    _table_options(sub)
+    sub.add_argument(
+        "--via",
+        choices=[r.value for r in Route],
+        help="only the measures that reach an instrument through its actors, a sector, or a whole country",
+    )
+
+
+def _diff_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("old", metavar="OLD", help="the earlier version: a bundled dataset or a data file")
+    sub.add_argument("new", metavar="NEW", help="the later version: a bundled dataset or a data file")
+    _partnership_option(sub)
+    sub.add_argument(
+        "--format", default="github", choices=TABLE_FORMATS, help="the table format (default: github)"
+    )
+    sub.add_argument(
+        "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
+    )
+    _width_options(sub)
+    _max_size_option(sub)
+
+
+def _report_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "datasets",
+        nargs="*",
+        metavar="DATASET|FILE",
+        help=f"bundled datasets or data files (default: {datasets.DEFAULT})",
+    )
+    _partnership_option(sub)
+    sub.add_argument("--format", default="md", choices=REPORT_FORMATS, help="md (default), html or latex")
+    sub.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="the day to answer for")
+    _citations_option(sub)
+    sub.add_argument(
+        "--engine",
+        default="pdflatex",
+        choices=LATEX_ENGINES,
+        help="the LaTeX engine to write for: pdflatex (default; Latin, Cyrillic, Greek) "
+        "or lualatex (also Arabic script and CJK)",
+    )
+    sub.add_argument(
+        "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
+    )
+    sub.add_argument(
+        "--evidence",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the evidence section: every claim's excerpts, locators and kinds of source (default: on)",
+    )
+    sub.add_argument(
+        "--charts",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="charts of the instruments and the trade (default: when the 'charts' extra is installed); "
+        "inline in HTML, files beside FILE for md and latex",
+    )
+    _max_size_option(sub)
+
+
+def _chart_options(sub: argparse.ArgumentParser) -> None:
+    from bilateral.model.areas import CooperationArea
+
+    sub.add_argument(
+        "dataset",
+        nargs="?",
+        default=datasets.DEFAULT,
+        metavar="DATASET|FILE",
+        help=f"a bundled dataset or a data file (default: {datasets.DEFAULT})",
+    )
+    sub.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=_chart_file,
+        metavar="FILE",
+        help="the chart to write: .svg, .png or .pdf (atomically)",
+    )
+    sub.add_argument(
+        "--area", choices=[a.value for a in CooperationArea], help="only the instruments of this area"
+    )
+    sub.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="mark this day with a line")
+    sub.add_argument(
+        "--trade", action="store_true", help="trade figures, targets and the growth they need, instead"
+    )
+    _partnership_option(sub)
+    _max_size_option(sub)
+    sub.set_defaults(usage_error=sub.error)
+
+
+def _export_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "dataset",
+        nargs="?",
+        metavar="DATASET|FILE",
+        help="a bundled partnership or a data file (default: all the bundled data)",
+    )
+    sub.add_argument(
+        "--to",
+        dest="directory",
+        required=True,
+        metavar="DIR",
+        help="the folder to write into (made if missing)",
+    )
+    sub.add_argument(
+        "--format",
+        default="csv",
+        choices=EXPORT_FORMATS,
+        help="csv (default), or parquet (needs the 'parquet' extra: pip install 'bilateral[parquet]')",
+    )
+    _max_size_option(sub)
+
+
+def _no_options(sub: argparse.ArgumentParser) -> None:
+    return None
+
+
+# Every command, in the order of the help: what it does, and what adds its arguments and options.
+_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "list": ("List the bundled datasets.", _no_options),
+    "schema": (
+        "Print the JSON Schema of the file format, for editors that check a file as it is typed.",
+        _schema_options,
+    ),
+    "validate": ("Check data files and list every problem (exit 1 if there is any).", _validate_options),
+    "convert": ("Rewrite a data file in another format.", _convert_options),
+    "summary": ("Key figures, the cooperation areas and the sanctions of a partnership.", _summary_options),
+    "instruments": ("The instruments of a partnership, filtered.", _instruments_options),
+    "timeline": (
+        "Every dated event of a partnership, in order.",
+        functools.partial(_table_options, dated=False),
+    ),
+    "exposure": ("Instruments that run through sanctioned actors or sectors.", _exposure_options),
+    "sanctions": (
+        "The sanction measures around a partnership, and whether each applied on the day.",
+        _table_options,
+    ),
+    "conflicts": (
+        "The claims on which sources disagree, side by side.",
+        functools.partial(_table_options, dated=False),
+    ),
+    "sources": (
+        "The sources of a partnership and how many claims cite each.",
+        functools.partial(_table_options, dated=False),
+    ),
+    "compare": (
+        "Two or more partnerships side by side, area by area.",
+        functools.partial(_table_options, many=True),
+    ),
+    "diff": ("The records added, removed and changed between two versions.", _diff_options),
+    "report": ("A whole document on one partnership, or comparing several.", _report_options),
+    "chart": (
+        "Draw a partnership's instruments over time, uncertain dates as what they are; or its trade (--trade).",
+        _chart_options,
+    ),
+    "export": (
+        "Write a dataset as tidy tables: a Frictionless Data Package of CSV or Parquet files.",
+        _export_options,
+    ),
+}
+
+
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of the command line. With ``command``, only that command's arguments and
+    options are added: every command is still listed, with its help, but the others' own
+    options (and what they import to offer their choices) are left out."""
     parser = argparse.ArgumentParser(
         prog="bilateral",
         description="Sourced records of partnerships between states under sanctions.",
@@ -168,208 +412,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"bilateral {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    def command(name: str, help: str) -> argparse.ArgumentParser:
-        return commands.add_parser(
+    for name, (help, options) in _COMMANDS.items():
+        sub = commands.add_parser(
             name,
             help=help,
             description=help,
             epilog=_EPILOG[name],
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-
-    command("list", "List the bundled datasets.")
-    schema = command(
-        "schema", "Print the JSON Schema of the file format, for editors that check a file as it is typed."
-    )
-    schema.add_argument(
-        "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
-    )
-    validate = command("validate", "Check data files and list every problem (exit 1 if there is any).")
-    validate.add_argument(
-        "files", nargs="*", metavar="FILE", help="files to check (default: the bundled data)"
-    )
-    validate.add_argument(
-        "--format", choices=(*FORMATS, "yml"), help="the files' format (default: each suffix)"
-    )
-    _max_size_option(validate)
-    convert = command("convert", "Rewrite a data file in another format.")
-    convert.add_argument("file", metavar="FILE", help="the data file to rewrite")
-    convert.add_argument(
-        "--from", dest="source_format", choices=(*FORMATS, "yml"), help="its format (default: its suffix)"
-    )
-    convert.add_argument(
-        "--to", choices=(*FORMATS, "yml"), help="the format to write (default: the output file's suffix)"
-    )
-    convert.add_argument("-o", "--output", metavar="FILE", help="where to write (default: standard output)")
-    _max_size_option(convert)
-
-    def table_command(
-        name: str, help: str, many: bool = False, dated: bool = True
-    ) -> argparse.ArgumentParser:
-        sub = command(name, help)
-        if many:
-            sub.add_argument(
-                "datasets", nargs="+", metavar="DATASET|FILE", help="bundled names or data files"
-            )
-        else:
-            sub.add_argument(
-                "dataset",
-                nargs="?",
-                default=datasets.DEFAULT,
-                metavar="DATASET|FILE",
-                help=f"a bundled dataset or a data file (default: {datasets.DEFAULT})",
-            )
-        _partnership_option(sub)
-        if dated:  # the other tables show every record, whatever the day
-            sub.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="the day to answer for")
-        sub.add_argument(
-            "--format", default="github", choices=TABLE_FORMATS, help="the table format (default: github)"
-        )
-        _citations_option(sub)
-        sub.add_argument(
-            "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
-        )
-        _width_options(sub)
-        _max_size_option(sub)
-        return sub
-
-    summary = table_command(
-        "summary", "Key figures, the cooperation areas and the sanctions of a partnership."
-    )
-    for action in summary._actions:
-        if action.dest == "output":
-            action.help = (
-                "write here, atomically; a folder (DIR/) gets one file per table (default: standard output)"
-            )
-    summary.add_argument(
-        "--table",
-        choices=_SUMMARY_TABLES,
-        help="only this table (CSV and TSV hold one table: choose one, or write each with -o DIR/)",
-    )
-    instruments = table_command("instruments", "The instruments of a partnership, filtered.", dated=False)
-    instruments.add_argument(
-        "--area", choices=[a.value for a in CooperationArea], help="only the instruments in this area"
-    )
-    instruments.add_argument(
-        "--status", choices=[s.value for s in Status], help="only the instruments with this status"
-    )
-    instruments.add_argument(
-        "--kind", choices=[k.value for k in InstrumentKind], help="only the instruments of this kind"
-    )
-    table_command("timeline", "Every dated event of a partnership, in order.", dated=False)
-    exposure = table_command("exposure", "Instruments that run through sanctioned actors or sectors.")
-    exposure.add_argument(
-        "--via",
-        choices=[r.value for r in Route],
-        help="only the measures that reach an instrument through its actors, a sector, or a whole country",
-    )
-    table_command(
-        "sanctions", "The sanction measures around a partnership, and whether each applied on the day."
-    )
-    table_command("conflicts", "The claims on which sources disagree, side by side.", dated=False)
-    table_command("sources", "The sources of a partnership and how many claims cite each.", dated=False)
-    table_command("compare", "Two or more partnerships side by side, area by area.", many=True)
-    diff = command("diff", "The records added, removed and changed between two versions.")
-    diff.add_argument("old", metavar="OLD", help="the earlier version: a bundled dataset or a data file")
-    diff.add_argument("new", metavar="NEW", help="the later version: a bundled dataset or a data file")
-    _partnership_option(diff)
-    diff.add_argument(
-        "--format", default="github", choices=TABLE_FORMATS, help="the table format (default: github)"
-    )
-    diff.add_argument(
-        "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
-    )
-    _width_options(diff)
-    _max_size_option(diff)
-    report = command("report", "A whole document on one partnership, or comparing several.")
-    report.add_argument(
-        "datasets",
-        nargs="*",
-        metavar="DATASET|FILE",
-        help=f"bundled datasets or data files (default: {datasets.DEFAULT})",
-    )
-    _partnership_option(report)
-    report.add_argument("--format", default="md", choices=REPORT_FORMATS, help="md (default), html or latex")
-    report.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="the day to answer for")
-    _citations_option(report)
-    report.add_argument(
-        "--engine",
-        default="pdflatex",
-        choices=LATEX_ENGINES,
-        help="the LaTeX engine to write for: pdflatex (default; Latin, Cyrillic, Greek) "
-        "or lualatex (also Arabic script and CJK)",
-    )
-    report.add_argument(
-        "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
-    )
-    report.add_argument(
-        "--evidence",
-        action=argparse.BooleanOptionalAction,
-        default=True,
-        help="the evidence section: every claim's excerpts, locators and kinds of source (default: on)",
-    )
-    report.add_argument(
-        "--charts",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="charts of the instruments and the trade (default: when the 'charts' extra is installed); "
-        "inline in HTML, files beside FILE for md and latex",
-    )
-    _max_size_option(report)
-    chart = command(
-        "chart",
-        "Draw a partnership's instruments over time, uncertain dates as what they are; or its trade (--trade).",
-    )
-    chart.add_argument(
-        "dataset",
-        nargs="?",
-        default=datasets.DEFAULT,
-        metavar="DATASET|FILE",
-        help=f"a bundled dataset or a data file (default: {datasets.DEFAULT})",
-    )
-    chart.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        type=_chart_file,
-        metavar="FILE",
-        help="the chart to write: .svg, .png or .pdf (atomically)",
-    )
-    chart.add_argument(
-        "--area", choices=[a.value for a in CooperationArea], help="only the instruments of this area"
-    )
-    chart.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="mark this day with a line")
-    chart.add_argument(
-        "--trade", action="store_true", help="trade figures, targets and the growth they need, instead"
-    )
-    _partnership_option(chart)
-    _max_size_option(chart)
-    chart.set_defaults(usage_error=chart.error)
-    export = command(
-        "export", "Write a dataset as tidy tables: a Frictionless Data Package of CSV or Parquet files."
-    )
-    export.add_argument(
-        "dataset",
-        nargs="?",
-        metavar="DATASET|FILE",
-        help="a bundled partnership or a data file (default: all the bundled data)",
-    )
-    export.add_argument(
-        "--to",
-        dest="directory",
-        required=True,
-        metavar="DIR",
-        help="the folder to write into (made if missing)",
-    )
-    export.add_argument(
-        "--format",
-        default="csv",
-        choices=EXPORT_FORMATS,
-        help="csv (default), or parquet (needs the 'parquet' extra: pip install 'bilateral[parquet]')",
-    )
-    _max_size_option(export)
+        if command is None or command == name:
+            options(sub)
     return parser
+
+
+def _command(argv: Sequence[str]) -> str | None:
+    """The command that ``argv`` names, if it names one: its first word that is not an option
+    (the program's own options take no value), when that word is a command."""
+    for word in argv:
+        if word == "-" or not word.startswith("-"):
+            return word if word in _COMMANDS else None
+    return None
 
 
 def _day(text: str) -> dt.date:
@@ -460,11 +522,12 @@ def _folder(output: str | None) -> Path | None:
 
 
 def _tables(args: argparse.Namespace, usage: argparse.ArgumentParser) -> int:
-    from bilateral.analysis.comparison import compare
     from bilateral.render import tables
 
     fmt, cite, width = args.format, args.citations, _width(args)
     if args.command == "compare":
+        from bilateral.analysis.comparison import compare
+
         found = [_partnership(n, args.partnership, args.max_size) for n in args.datasets]
         text = tables.render(tables.comparison(compare(*found, as_of=args.as_of)), fmt, cite, width=width)
         _emit(text, args.output)
@@ -495,6 +558,9 @@ def _tables(args: argparse.Namespace, usage: argparse.ArgumentParser) -> int:
             )
         built = [every[name]() for name in names]
     elif args.command == "instruments":
+        from bilateral.model.areas import CooperationArea
+        from bilateral.model.instruments import InstrumentKind, Status
+
         built = [
             tables.instruments(
                 p,
@@ -506,6 +572,8 @@ def _tables(args: argparse.Namespace, usage: argparse.ArgumentParser) -> int:
     elif args.command == "timeline":
         built = [tables.timeline(p)]
     elif args.command == "exposure":
+        from bilateral.analysis.exposure import Route
+
         built = [tables.exposure(p, args.as_of, Route(args.via) if args.via else None)]
     elif args.command == "sanctions":
         built = [tables.sanctions(p, args.as_of)]
@@ -581,6 +649,7 @@ def _dataset(name: str | None, max_size: int = MAX_SIZE) -> Dataset:
 
 def _chart(args: argparse.Namespace) -> int:
     from bilateral.io.documents import write_atomic
+    from bilateral.model.areas import CooperationArea
     from bilateral.render import charts
 
     fmt = Path(args.output).suffix.lower().lstrip(".")
@@ -618,7 +687,8 @@ def _export(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with ``argv`` (default: the process's arguments); return the exit code."""
-    parser = _parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = _parser(_command(argv))  # only the command that runs gets its options
     args = parser.parse_args(argv)
     usage = _subparser(parser, args.command)  # a usage error shows the command's own usage
     if args.command == "convert":
@@ -632,6 +702,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "list":
             return _list()
         if args.command == "schema":
+            import json
+
             from bilateral.io.schema import schema
 
             _emit(json.dumps(schema(), indent=2, ensure_ascii=False), args.output)

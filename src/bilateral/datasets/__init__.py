@@ -21,15 +21,17 @@ Examples:
 """
 
 import functools
-import hashlib
+import importlib
 import importlib.util
 import os
 import pickle
 import sys
 from importlib.resources import files
 from pathlib import Path
+from typing import Protocol
 
 from bilateral.errors import InvalidDataError
+from bilateral.model.checks import _confirm, _confirmed
 from bilateral.model.partnership import Dataset, Partnership
 
 __all__ = ["CACHE_VARIABLE", "DEFAULT", "bundle", "load", "names", "partnership"]
@@ -41,6 +43,9 @@ _FILE = "partnerships.yaml"
 CACHE_VARIABLE = "BILATERAL_CACHE_DIR"
 # What reading the bundle depends on besides bilateral's own code and the data.
 _DEPENDENCIES = ("attr", "attrs", "cattrs", "yaml", "pycountry")
+# The tables that a library reads its answers from, in a folder of its own (the cache keeps
+# the codes pycountry confirmed: they hold while these files are the same).
+_TABLES = {"pycountry": "databases"}
 
 
 @functools.cache
@@ -55,7 +60,9 @@ def bundle() -> Dataset:
     code, Python and the files of the libraries that read it are exactly
     those it was made with (its name is a digest of them), and only if no one
     but the user can write it; otherwise the YAML is read again and the cache
-    rewritten.
+    rewritten. With the dataset, the file keeps the country, currency and
+    language codes that pycountry confirmed while it was read, so that a
+    command that builds records of those codes need not load pycountry again.
     """
     text = files(__package__).joinpath("data", _FILE).read_text(encoding="utf-8")
     key = _key(text)
@@ -72,9 +79,29 @@ def bundle() -> Dataset:
     return dataset
 
 
+class _Hash(Protocol):
+    def update(self, data: bytes, /) -> None: ...
+
+    def hexdigest(self) -> str: ...
+
+
+def _sha256() -> _Hash:
+    """A SHA-256 hash object: the interpreter's built-in one if it has one (``hashlib`` loads
+    OpenSSL first, which costs a command a few milliseconds), else ``hashlib``'s."""
+    for name in ("_sha2", "_sha256"):  # Python 3.12 and later, 3.11
+        try:
+            found: _Hash = importlib.import_module(name).sha256()
+        except (ImportError, AttributeError):
+            continue
+        return found
+    import hashlib
+
+    return hashlib.sha256()
+
+
 def _key(text: str) -> str:
     """A digest of everything the dataset read from ``text`` depends on."""
-    digest = hashlib.sha256()
+    digest = _sha256()
     digest.update(f"{sys.version}\0{sys.implementation.cache_tag}\0{pickle.HIGHEST_PROTOCOL}\0".encode())
     package = Path(__file__).resolve().parent.parent
     for source in sorted(package.rglob("*.py")):
@@ -85,6 +112,10 @@ def _key(text: str) -> str:
         origin = None if spec is None else spec.origin
         info = os.stat(origin) if origin else None
         digest.update(f"{name}\0{origin}\0{info and (info.st_size, info.st_mtime_ns)}\0".encode())
+        if origin and name in _TABLES:
+            for table in sorted((Path(origin).parent / _TABLES[name]).glob("*")):
+                info = table.stat()
+                digest.update(f"{table.name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     digest.update(text.encode("utf-8"))
     return digest.hexdigest()[:32]
 
@@ -117,7 +148,13 @@ def _cached(key: str) -> Dataset | None:
         found = pickle.loads(path.read_bytes())
     except Exception:  # missing, unreadable, or not a pickle of this code: read the YAML
         return None
-    return found if isinstance(found, Dataset) else None
+    codes = None
+    if isinstance(found, tuple) and len(found) == 2:  # the dataset, and the codes pycountry confirmed
+        found, codes = found
+    if not isinstance(found, Dataset):
+        return None
+    _confirm(codes)  # made with this same pycountry: the key says so
+    return found
 
 
 def _store(key: str, dataset: Dataset) -> None:
@@ -135,7 +172,7 @@ def _store(key: str, dataset: Dataset) -> None:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".bundle-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
-                pickle.dump(dataset, out, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((dataset, _confirmed()), out, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, folder / f"bundle-{key}.pickle")
         except BaseException:
             os.unlink(temporary)

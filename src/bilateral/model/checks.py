@@ -7,14 +7,12 @@ A field declares its check with ``attrs.field(**checks(...))``, which stores
 it in the field's metadata under `CHECK`.
 """
 
-import functools
 import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 import attrs
-import pycountry
 
 from bilateral.errors import shown
 
@@ -47,23 +45,60 @@ Check = Callable[[Any], None]
 _ID_RE = re.compile(r"[a-z0-9][a-z0-9_.-]*", re.ASCII)
 
 
-@functools.cache
+# What pycountry answered, by kind of code: each code is asked once (pycountry, its import and
+# each of its tables, is loaded when a code is first asked). Asked only of three capitals (two
+# lower-case letters for a language), so the answers stay few. `_confirmed` and `_confirm` let
+# the bundle's cache file keep the codes it holds (see `bilateral.datasets`).
+_ANSWERS: dict[str, dict[str, bool]] = {"country": {}, "currency": {}, "language": {}}
+
+
 def _is_country(code: str) -> bool:
-    return (
-        pycountry.countries.get(alpha_3=code) is not None
-        or pycountry.historic_countries.get(alpha_3=code) is not None
-    )
+    answers = _ANSWERS["country"]
+    known = answers.get(code)
+    if known is None:
+        import pycountry
+
+        known = answers[code] = (
+            pycountry.countries.get(alpha_3=code) is not None
+            or pycountry.historic_countries.get(alpha_3=code) is not None
+        )
+    return known
 
 
-# Asked only of three capitals (two lower-case letters for a language), so the caches stay small.
-@functools.cache
 def _is_currency(code: str) -> bool:
-    return pycountry.currencies.get(alpha_3=code) is not None
+    answers = _ANSWERS["currency"]
+    known = answers.get(code)
+    if known is None:
+        import pycountry
+
+        known = answers[code] = pycountry.currencies.get(alpha_3=code) is not None
+    return known
 
 
-@functools.cache
 def _is_language(code: str) -> bool:
-    return pycountry.languages.get(alpha_2=code) is not None
+    answers = _ANSWERS["language"]
+    known = answers.get(code)
+    if known is None:
+        import pycountry
+
+        known = answers[code] = pycountry.languages.get(alpha_2=code) is not None
+    return known
+
+
+def _confirmed() -> dict[str, list[str]]:
+    """The codes pycountry has confirmed in this process, by kind (``country``, ``currency``, ``language``)."""
+    return {kind: sorted(code for code, ok in answers.items() if ok) for kind, answers in _ANSWERS.items()}
+
+
+def _confirm(codes: object) -> None:
+    """Take as confirmed, without asking pycountry, the codes that `_confirmed` gave in another
+    process with the same pycountry; anything not of that shape is ignored."""
+    if not isinstance(codes, dict):
+        return
+    for kind, found in codes.items():
+        answers = _ANSWERS.get(kind) if isinstance(kind, str) else None
+        if answers is not None and isinstance(found, list):
+            answers.update((code, True) for code in found if isinstance(code, str))
 
 
 def country(code: str) -> None:

@@ -24,7 +24,6 @@ from typing import Literal
 
 from tabulate import tabulate
 
-from bilateral.render import latex
 from bilateral.render.scripts import LatexEngine
 
 __all__ = [
@@ -337,6 +336,8 @@ class Latex(Dialect):
     r"""LaTeX: ``longtable`` tables that break across pages, fitted to ``\linewidth`` unless told not to."""
 
     def escape(self, text: str) -> str:
+        from bilateral.render import latex  # its patterns are compiled only for LaTeX
+
         return latex.escape(text)
 
     def flags(self, flags: str) -> str:
@@ -347,6 +348,8 @@ class Latex(Dialect):
         return (f"\\textsuperscript{{{text}}}" if text else "") + self.flags(flags)
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], fit: bool = True) -> str:
+        from bilateral.render import latex
+
         return latex.longtable(headers, rows, self.format == "latex_booktabs", fit)
 
     def footer(self, listed: Sequence[Entry], notes: Sequence[str], anchor: str) -> str:
@@ -374,6 +377,8 @@ class Latex(Dialect):
         engine: LatexEngine = "pdflatex",
     ) -> str:
         """A whole document for ``engine`` (its preamble: see `bilateral.render.latex`)."""
+        from bilateral.render import latex
+
         return latex.document(self.escape(title), self.escape(day), "\n\n".join(body), engine)
 
 
@@ -501,6 +506,8 @@ def fit_latex(text: str) -> str:
         >>> "\\begin{longtable}" in text, text.count("p{\\bilateralcol"), "tabular" in text
         (True, 2, False)
     """
+    from bilateral.render import latex
+
     return latex.fit(text)
 
 

@@ -13,11 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from bilateral.analysis.comparison import Comparison
 from bilateral.analysis.conflicts import conflicts as find_conflicts
 from bilateral.analysis.conflicts import records as claim_records
-from bilateral.analysis.exposure import Route
-from bilateral.analysis.exposure import exposure as find_exposure
 from bilateral.analysis.snapshot import as_of as snapshot_on
 from bilateral.analysis.summary import DisruptionPhase, summarize
 from bilateral.analysis.timeline import Event, EventKind
@@ -43,8 +40,10 @@ from bilateral.render.formats import (
     dialect,
 )
 
-if TYPE_CHECKING:  # imported to run a diff, which reads records as a file writes them
+if TYPE_CHECKING:  # imported by the tables that need them: a diff reads records as a file writes them
+    from bilateral.analysis.comparison import Comparison
     from bilateral.analysis.diff import Diff
+    from bilateral.analysis.exposure import Route
 
 __all__ = [
     "Citations",
@@ -566,7 +565,7 @@ def disruptions(partnership: Partnership, as_of: dt.date | None = None) -> Table
     )
 
 
-def exposure(partnership: Partnership, as_of: dt.date | None = None, via: Route | None = None) -> Table:
+def exposure(partnership: Partnership, as_of: dt.date | None = None, via: "Route | None" = None) -> Table:
     """Instruments that run through sanctioned actors or sectors, with the measures.
 
     ``via`` keeps only the hits of one route: `Route.ACTOR` for the measures
@@ -574,6 +573,8 @@ def exposure(partnership: Partnership, as_of: dt.date | None = None, via: Route 
     "together" column says whether the measure applied while the instrument
     existed, from the earliest day it can have.
     """
+    from bilateral.analysis.exposure import exposure as find_exposure
+
     found = find_exposure(partnership, as_of)
     return _table(
         f"{partnership.title}: sanctions exposure",
@@ -752,7 +753,7 @@ def sources(partnership: Partnership) -> Table:
     )
 
 
-def comparison(result: Comparison) -> Table:
+def comparison(result: "Comparison") -> Table:
     """Partnerships as columns; as rows, how old each one's data is, the areas, trade, exposure and shared actors.
 
     Each column says the day its data runs to, since the partnerships of a
