@@ -58,7 +58,9 @@ def bundle() -> Dataset:
     (default: ``$XDG_CACHE_HOME/bilateral``, else ``~/.cache/bilateral``; set
     it empty for none). The file is used only while the YAML, bilateral's
     code, Python and the files of the libraries that read it are exactly
-    those it was made with (its name is a digest of them), and only if no one
+    those it was made with (its name is a digest of them: of the YAML's text,
+    and of the code files' sizes and times, as Python's own bytecode cache
+    tells a changed file), and only if no one
     but the user can write it; otherwise the YAML is read again and the cache
     rewritten. With the dataset, the file keeps the country, currency and
     language codes that pycountry confirmed while it was read, so that a
@@ -104,9 +106,8 @@ def _key(text: str) -> str:
     digest = _sha256()
     digest.update(f"{sys.version}\0{sys.implementation.cache_tag}\0{pickle.HIGHEST_PROTOCOL}\0".encode())
     package = Path(__file__).resolve().parent.parent
-    for source in sorted(package.rglob("*.py")):
-        digest.update(f"{source.relative_to(package)}\0".encode())
-        digest.update(source.read_bytes())
+    for source, info in _sources(str(package)):  # by size and time, as Python's own bytecode cache is
+        digest.update(f"{source}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     for name in _DEPENDENCIES:
         spec = importlib.util.find_spec(name)
         origin = None if spec is None else spec.origin
@@ -118,6 +119,18 @@ def _key(text: str) -> str:
                 digest.update(f"{table.name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     digest.update(text.encode("utf-8"))
     return digest.hexdigest()[:32]
+
+
+def _sources(folder: str, prefix: str = "") -> list[tuple[str, os.stat_result]]:
+    """Each ``.py`` file under ``folder`` (its path from there) and its status, in path order."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
+                found += _sources(entry.path, f"{prefix}{entry.name}/")
+            elif entry.name.endswith(".py") and entry.is_file():
+                found.append((f"{prefix}{entry.name}", entry.stat()))
+    return found
 
 
 def _folder() -> Path | None:
