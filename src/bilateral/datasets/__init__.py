@@ -106,8 +106,8 @@ def _key(text: str) -> str:
     digest = _sha256()
     digest.update(f"{sys.version}\0{sys.implementation.cache_tag}\0{pickle.HIGHEST_PROTOCOL}\0".encode())
     package = Path(__file__).resolve().parent.parent
-    for source, info in _sources(str(package)):  # by size and time, as Python's own bytecode cache is
-        digest.update(f"{source}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    for source, status in _sources(str(package)):  # by size and time, as Python's bytecode cache is
+        digest.update(f"{source}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
     for name in _DEPENDENCIES:
         spec = importlib.util.find_spec(name)
         origin = None if spec is None else spec.origin
