@@ -189,8 +189,41 @@ class TestWhatSummaryLeavesOut:
         if setting == "cached":
             run(folder)
         assert run(folder) == expected
-        if setting != "none":
-            assert len(list(Path(folder).glob("bundle-*.pickle"))) == 1
+        if setting != "none":  # the bundle's file, and that of the partnership summarised
+            key = datasets._key(_text())
+            written = sorted(p.name for p in Path(folder).glob("bundle-*.pickle"))
+            assert written == [f"bundle-{key}.pickle", f"bundle-{key}.{datasets.DEFAULT}.pickle"]
+
+
+class TestPartnershipCache:
+    def test_a_partnership_reads_as_the_bundles(self, cache: Path) -> None:
+        """A bundled partnership kept in its own cache file is the one the bundle resolves, and a
+        command on it reads no more than that file."""
+        read = bilateral.loads(_text(), "yaml")
+        for name in read.ids():
+            datasets._PARTNERSHIPS.clear()
+            assert datasets.partnership(name) == read.partnership(name)  # written
+            datasets._PARTNERSHIPS.clear()
+            assert datasets._cached(datasets._key(_text()), name) == read.partnership(name)
+            assert datasets.partnership(name) == read.partnership(name)  # read back
+        code = (
+            "import pickle\nloaded = []\nreal = pickle.loads\n"
+            "pickle.loads = lambda b: loaded.append(len(b)) or real(b)\n"
+            "from bilateral import datasets\ndatasets.partnership()\nprint(len(loaded))"
+        )
+        env = {**os.environ, datasets.CACHE_VARIABLE: str(cache)}
+        ran = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+        )
+        assert ran.stdout.strip() == "1"  # the partnership's file alone, not the bundle's
+
+    def test_a_name_that_is_not_an_id_names_no_file(self, cache: Path) -> None:
+        """A name with a slash or a leading dot is never made into a cache file's name."""
+        datasets.bundle.__wrapped__()
+        for name in ("../x", "a/b", ".hidden"):
+            with pytest.raises(LookupError, match="no bundled dataset"):
+                datasets.partnership(name)
+        assert all(p.parent == cache for p in cache.rglob("*"))
 
 
 class TestConfirmedCodes:

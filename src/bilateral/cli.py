@@ -456,8 +456,10 @@ class _Refused(Exception):
 def _partnership(name: str, partnership_id: str | None = None, max_size: int = MAX_SIZE) -> Partnership:
     """A bundled dataset by name, or a partnership of a data file: its only one, the one
     ``FILE#ID`` names, or the one ``--partnership ID`` names."""
-    if name in datasets.names():
-        return datasets.partnership(name)
+    try:
+        return datasets.partnership(name)  # a bundled one, from its own cache file if it has one
+    except LookupError:
+        pass
     from bilateral.io.documents import load  # a file: the io layer reads it
 
     path = name

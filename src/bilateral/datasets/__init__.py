@@ -25,10 +25,11 @@ import importlib
 import importlib.util
 import os
 import pickle
+import re
 import sys
 from importlib.resources import files
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from bilateral.errors import InvalidDataError
 from bilateral.model.checks import _confirm, _confirmed
@@ -66,10 +67,9 @@ def bundle() -> Dataset:
     language codes that pycountry confirmed while it was read, so that a
     command that builds records of those codes need not load pycountry again.
     """
-    text = files(__package__).joinpath("data", _FILE).read_text(encoding="utf-8")
-    key = _key(text)
+    text, key = _source()
     cached = _cached(key)
-    if cached is not None:
+    if isinstance(cached, Dataset):
         return cached
     from bilateral.io.documents import loads  # only when reading: parsing needs the whole io layer
 
@@ -79,6 +79,13 @@ def bundle() -> Dataset:
         raise exc.in_file(f"bilateral/datasets/data/{_FILE}") from None
     _store(key, dataset)
     return dataset
+
+
+@functools.cache
+def _source() -> tuple[str, str]:
+    """The bundled YAML's text, and the key of its cache files."""
+    text = files(__package__).joinpath("data", _FILE).read_text(encoding="utf-8")
+    return text, _key(text)
 
 
 class _Hash(Protocol):
@@ -150,11 +157,18 @@ def _trusted(path: Path) -> bool:
     return not info.st_mode & 0o022
 
 
-def _cached(key: str) -> Dataset | None:
+def _file(key: str, name: str | None) -> str:
+    """The name of the cache file of the bundle, or of one of its partnerships, resolved."""
+    return f"bundle-{key}.pickle" if name is None else f"bundle-{key}.{name}.pickle"
+
+
+def _cached(key: str, name: str | None = None) -> Any:
+    """What the cache file keeps (the bundle, or the partnership ``name`` resolved), if it is
+    there and trusted, and of the kind it should be; else None."""
     folder = _folder()
     if folder is None:
         return None
-    path = folder / f"bundle-{key}.pickle"
+    path = folder / _file(key, name)
     try:
         if not (_trusted(folder) and _trusted(path)):
             return None
@@ -162,16 +176,18 @@ def _cached(key: str) -> Dataset | None:
     except Exception:  # missing, unreadable, or not a pickle of this code: read the YAML
         return None
     codes = None
-    if isinstance(found, tuple) and len(found) == 2:  # the dataset, and the codes pycountry confirmed
+    if isinstance(found, tuple) and len(found) == 2:  # the record, and the codes pycountry confirmed
         found, codes = found
-    if not isinstance(found, Dataset):
+    if not (
+        isinstance(found, Dataset) if name is None else isinstance(found, Partnership) and found.id == name
+    ):
         return None
     _confirm(codes)  # made with this same pycountry: the key says so
     return found
 
 
-def _store(key: str, dataset: Dataset) -> None:
-    """Write the cache file atomically, and remove those of other keys; never fail for it."""
+def _store(key: str, kept: Dataset | Partnership, name: str | None = None) -> None:
+    """Write a cache file atomically, and remove those of other keys; never fail for it."""
     import tempfile  # only when writing
 
     folder = _folder()
@@ -180,13 +196,13 @@ def _store(key: str, dataset: Dataset) -> None:
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         for old in folder.glob("bundle-*.pickle"):
-            if old.name != f"bundle-{key}.pickle":
+            if not old.name.startswith(f"bundle-{key}."):
                 old.unlink(missing_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".bundle-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
-                pickle.dump((dataset, _confirmed()), out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, folder / f"bundle-{key}.pickle")
+                pickle.dump((kept, _confirmed()), out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, folder / _file(key, name))
         except BaseException:
             os.unlink(temporary)
             raise
@@ -212,9 +228,25 @@ def partnership(name: str = DEFAULT) -> Partnership:
         >>> partnership("russia-cuba").parties
         ('RUS', 'CUB')
     """
-    if name not in names():
-        raise LookupError(f"no bundled dataset is called {name!r} (there are: {', '.join(names())})")
-    return bundle().partnership(name)
+    found = _PARTNERSHIPS.get(name)
+    if found is not None:
+        return found
+    _, key = _source()
+    # Each partnership resolved is kept in a cache file of its own too: a command on one of
+    # them need not read the whole bundle. (Only an id names a file: it is letters, digits, ".-_".)
+    found = _cached(key, name) if _ID.fullmatch(name) else None
+    if found is None:
+        if name not in names():
+            raise LookupError(f"no bundled dataset is called {name!r} (there are: {', '.join(names())})")
+        found = bundle().partnership(name)
+        _store(key, found, name)
+    _PARTNERSHIPS[name] = found
+    return found
+
+
+# The bundled partnerships resolved in this process, by name.
+_PARTNERSHIPS: dict[str, Partnership] = {}
+_ID = re.compile(r"[a-z0-9][a-z0-9_.-]*", re.ASCII)
 
 
 def load(name: str = DEFAULT) -> Partnership:
