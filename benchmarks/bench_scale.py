@@ -125,9 +125,10 @@ method, one process, the component alone as a ratio to ``orjson.loads`` at
   repeated walks: per-partnership times flat from 24 to 4,000 (they were
   already close to flat on this generator, whose shared pools do not grow).
 
-Second round (2026-12-02; each step an A/B of two source trees, alternating
-processes, best of 10-15 rounds, 24 partnerships unless said; the machine had
-a load average of 3-8, so each figure is good to about 10%):
+Second round (2026-12-02; each figure an A/B of the tree as it then was
+against the round's start, 778fdc9, in alternating processes, best of 10-15
+rounds, 24 partnerships unless said, so the figures are cumulative; the
+machine had a load average of 3-8, so each is good to about 10%):
 
 - The load's parsed data dropped before the collector resumes, and the
   records read moved straight to the oldest generation (`gc.freeze` then
@@ -137,13 +138,14 @@ a load average of 3-8, so each figure is good to about 10%):
   null, and inline the blank-text test; writers that build the fields always
   written in one dict display: load 6.7x -> 5.6x, dumps 2.2x -> 1.7x.
 - Integrity: each record class's rules found once, weak sources as a set of
-  ids, no walk into fields that cannot hold a reference: 15-21 ms -> 9 ms.
+  ids, no walk into fields that cannot hold a reference: 15-21 ms -> 9 ms
+  (`integrity.problems` alone, best of 30).
 - `PartialDate.earliest`, `.latest` and the EDTF text kept on the record once
   worked out; numbers written as text read once per distinct text: with the
   steps above, load 8.4x -> 5.4x, dumps 2.8x -> 1.7x.
 - dumps with orjson: each record's own mapping handed to orjson as it comes
   (tuples, enums and days written by orjson), not the whole plain data built
-  first: 1.7x -> 1.25x.
+  first: 1.7x -> 1.25x (the start: 2.7-3.1x in the same runs).
 - The cold start: options built for the command that runs only, pycountry
   and the comparison, exposure and LaTeX helpers not imported by `summary`,
   the cache key from the code files' sizes and times, and each bundled
