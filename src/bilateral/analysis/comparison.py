@@ -6,9 +6,9 @@ from collections import Counter
 import attrs
 
 from bilateral.analysis.arguments import day_of, partnership_of
-from bilateral.analysis.exposure import exposure
+from bilateral.analysis.exposure import exposed_count
+from bilateral.analysis.snapshot import InstrumentState, Snapshot
 from bilateral.analysis.snapshot import as_of as snapshot_on
-from bilateral.analysis.spans import instrument_span
 from bilateral.model.areas import CooperationArea
 from bilateral.model.instruments import InstrumentKind
 from bilateral.model.partnership import Dataset, Partnership
@@ -136,6 +136,29 @@ def _actors(partnership: Partnership) -> set[str]:
     return named
 
 
+_NO_CELL = AreaCell(instruments=0, active=0, not_known=0, kinds=())
+
+
+def _area_cells(snapshot: Snapshot) -> dict[CooperationArea, AreaCell]:
+    """The cell of each area that an instrument of the snapshot serves."""
+    serving: dict[CooperationArea, list[InstrumentState]] = {}
+    for state in snapshot.instruments:
+        for area in dict.fromkeys(state.instrument.areas):
+            serving.setdefault(area, []).append(state)
+    cells = {}
+    for area, states in serving.items():
+        begun = [s for s in states if s.begun is True]
+        kinds = {s.instrument.kind for s in begun}
+        cells[area] = AreaCell(
+            instruments=len(begun),
+            active=sum(1 for s in states if s.active is True),
+            not_known=sum(1 for s in states if s.active is None),
+            kinds=tuple(k for k in InstrumentKind if k in kinds),
+            maybe_begun=sum(1 for s in states if s.begun is None),
+        )
+    return cells
+
+
 def compare(*partnerships: Partnership | Dataset, as_of: dt.date | str | None = None) -> Comparison:
     """Set two or more partnerships side by side on the same metrics.
 
@@ -159,43 +182,30 @@ def compare(*partnerships: Partnership | Dataset, as_of: dt.date | str | None = 
         raise ValueError(f"compare needs two or more partnerships, got {len(partnerships)}")
     given = [partnership_of(p, "compare") for p in partnerships]
     day = None if as_of is None else day_of(as_of, "as_of", "compare")
-    snapshots = [snapshot_on(p, day or p.data_as_of) for p in given]
-    rows = []
-    for area in CooperationArea:
-        cells = []
-        for snap in snapshots:
-            states = [s for s in snap.instruments if area in s.instrument.areas]
-            kinds = {s.instrument.kind for s in states if s.begun is True}
-            cells.append(
-                AreaCell(
-                    instruments=sum(1 for s in states if s.begun is True),
-                    active=sum(1 for s in states if s.active is True),
-                    not_known=sum(1 for s in states if s.active is None),
-                    kinds=tuple(k for k in InstrumentKind if k in kinds),
-                    maybe_begun=sum(1 for s in states if s.begun is None),
-                )
-            )
-        if any(c.instruments or c.maybe_begun for c in cells):
-            rows.append(AreaRow(area, tuple(cells)))
-    named = [_actors(p) for p in given]
-    names = [{a.id: a.name for a in p.actors} for p in given]
-    counts = Counter(a for n in named for a in n)
-    shared = sorted(a for a, count in counts.items() if count >= 2)
+    # One partnership at a time, so that no snapshot outlives its own cells.
+    area_cells = []
     cells_exposure = []
-    for p, snap in zip(given, snapshots, strict=True):
-        found = exposure(p, snap.date)
+    for p in given:
+        snap = snapshot_on(p, day or p.data_as_of)
+        area_cells.append(_area_cells(snap))
+        existing, exposed = exposed_count(p, snap.date)
         cells_exposure.append(
             ExposureCell(
                 measures=sum(1 for m in snap.measures if m.in_force is True),
                 not_known=sum(1 for m in snap.measures if m.in_force is None),
-                exposed=len(found.instruments),
-                instruments=sum(
-                    1
-                    for i in p.instruments
-                    if instrument_span(i, p.data_as_of).contains(snap.date) is not False
-                ),
+                exposed=exposed,
+                instruments=existing,
             )
         )
+    rows = []
+    for area in CooperationArea:
+        cells = tuple(by_area.get(area, _NO_CELL) for by_area in area_cells)
+        if any(c.instruments or c.maybe_begun for c in cells):
+            rows.append(AreaRow(area, cells))
+    named = [_actors(p) for p in given]
+    names = [{a.id: a.name for a in p.actors} for p in given]
+    counts = Counter(a for n in named for a in n)
+    shared = sorted(a for a, count in counts.items() if count >= 2)
     return Comparison(
         partnerships=tuple(given),
         date=day,

@@ -20,6 +20,7 @@ never an overlap.
 
 import datetime as dt
 import enum
+from collections.abc import Iterator
 
 import attrs
 
@@ -127,24 +128,80 @@ def _owners(parents: dict[str, str | None], actor_id: str) -> list[str]:
     return chain
 
 
-def _route(
+#: A measure that may apply on the day: its span, whether it applies, and the areas its types bear on.
+_Live = tuple[SanctionMeasure, Span, bool | None, frozenset[CooperationArea]]
+
+
+def _live_measures(partnership: Partnership, day: dt.date) -> list[_Live]:
+    """The measures not certainly out of force on ``day``, in dataset order."""
+    live: list[_Live] = []
+    for measure in partnership.sanctions:
+        span = measure_span(measure)
+        in_force = False if span is None else span.contains(day)
+        if span is not None and in_force is not False:
+            bearing = frozenset().union(*(TYPE_AREAS[t] for t in measure.types))
+            live.append((measure, span, in_force, bearing))
+    return live
+
+
+def _reach(parents: dict[str, str | None], instrument: Instrument) -> dict[str, str]:
+    """For each actor that is one of the instrument's actors or owns one (through ``parent``),
+    the first of its actors (participants, provider, recipient) it is or owns."""
+    reach: dict[str, str] = {}
+    named = (*instrument.participants, instrument.provider, instrument.recipient)
+    for actor in dict.fromkeys(a for a in named if a is not None):
+        for owner in _owners(parents, actor):
+            reach.setdefault(owner, actor)
+    return reach
+
+
+def _hits(
     partnership: Partnership,
-    owned: list[tuple[str, list[str]]],
+    parents: dict[str, str | None],
     instrument: Instrument,
-    target: SanctionTarget,
-    bearing: frozenset[CooperationArea],
-) -> tuple[Route, str] | None:
-    """How ``target`` reaches ``instrument``, if it does: through the first of its actors
-    (each with its owners, in ``owned``) it names, a sector it serves, or an area ``bearing``
-    on it, the areas the measure's types bear on."""
-    if target.actor is not None:
-        return next(((Route.ACTOR, a) for a, owners in owned if target.actor in owners), None)
-    if target.country not in partnership.parties:
-        return None
-    if target.sector is not None:
-        return (Route.SECTOR, target.sector.value) if target.sector in instrument.areas else None
-    area = next((a for a in instrument.areas if a in bearing), None)
-    return None if area is None else (Route.COUNTRY, area.value)
+    existed: Span,
+    measures: list[_Live],
+) -> Iterator[ExposureHit]:
+    """The hits on one instrument, in measure order: each measure's first route, through its
+    targets in order (an actor it runs through, a sector it serves, or an area the measure's
+    types bear on), if the two can have been in effect together."""
+    reach = _reach(parents, instrument)
+    areas = instrument.areas
+    bearing_on: dict[frozenset[CooperationArea], CooperationArea | None] = {}
+    for measure, span, in_force, bearing in measures:
+        found: tuple[SanctionTarget, Route, str] | None = None
+        for target in measure.targets:
+            if target.actor is not None:
+                actor = reach.get(target.actor)
+                if actor is not None:
+                    found = target, Route.ACTOR, actor
+                    break
+            elif target.country in partnership.parties:
+                if target.sector is not None:
+                    if target.sector in areas:
+                        found = target, Route.SECTOR, target.sector.value
+                        break
+                else:
+                    if bearing not in bearing_on:
+                        bearing_on[bearing] = next((a for a in areas if a in bearing), None)
+                    area = bearing_on[bearing]
+                    if area is not None:
+                        found = target, Route.COUNTRY, area.value
+                        break
+        if found is None:
+            continue
+        overlap, since = existed.overlaps(span)
+        if overlap is not False:
+            target, route, through = found
+            yield ExposureHit(instrument, measure, route, target, through, in_force, overlap, since)
+
+
+def _existing(partnership: Partnership, day: dt.date) -> Iterator[tuple[Instrument, Span]]:
+    """The instruments not certainly absent on ``day`` (begun later or ended before), with their spans."""
+    for instrument in partnership.instruments:
+        existed = instrument_span(instrument, partnership.data_as_of)
+        if existed.contains(day) is not False:
+            yield instrument, existed
 
 
 def exposure(partnership: Partnership | Dataset, as_of: dt.date | str | None = None) -> Exposure:
@@ -166,40 +223,29 @@ def exposure(partnership: Partnership | Dataset, as_of: dt.date | str | None = N
     partnership = partnership_of(partnership, "exposure")
     day = partnership.data_as_of if as_of is None else day_of(as_of, "as_of", "exposure")
     parents = {a.id: a.parent for a in partnership.actors}
-    measures: list[tuple[SanctionMeasure, Span, bool | None, frozenset[CooperationArea]]] = []
-    for measure in partnership.sanctions:
-        span = measure_span(measure)
-        in_force = False if span is None else span.contains(day)
-        if span is not None and in_force is not False:
-            bearing = frozenset().union(*(TYPE_AREAS[t] for t in measure.types))
-            measures.append((measure, span, in_force, bearing))
-    owners: dict[str, list[str]] = {}
-    hits = []
-    for instrument in partnership.instruments:
-        existed = instrument_span(instrument, partnership.data_as_of)
-        if existed.contains(day) is False:
-            continue
-        named = (*instrument.participants, instrument.provider, instrument.recipient)
-        owned = [
-            (a, owners[a] if a in owners else owners.setdefault(a, _owners(parents, a)))
-            for a in dict.fromkeys(a for a in named if a is not None)
-        ]
-        for measure, span, in_force, bearing in measures:
-            # The first route found is the hit (see `_unique`): the targets in order.
-            found: tuple[SanctionTarget, tuple[Route, str]] | None = None
-            for target in measure.targets:
-                way = _route(partnership, owned, instrument, target, bearing)
-                if way is not None:
-                    found = target, way
-                    break
-            if found is None:
-                continue
-            overlap, since = existed.overlaps(span)
-            if overlap is False:
-                continue
-            target, (route, through) = found
-            hits.append(ExposureHit(instrument, measure, route, target, through, in_force, overlap, since))
+    measures = _live_measures(partnership, day)
+    hits = [
+        hit
+        for instrument, existed in _existing(partnership, day)
+        for hit in _hits(partnership, parents, instrument, existed, measures)
+    ]
     return Exposure(partnership.id, day, _unique(hits))
+
+
+def exposed_count(partnership: Partnership, day: dt.date) -> tuple[int, int]:
+    """How many instruments existed on ``day`` (or may have), and how many of them have
+    at least one hit (of `exposure` on that day, with an id of its own): as `compare` counts."""
+    parents = {a.id: a.parent for a in partnership.actors}
+    measures = _live_measures(partnership, day)
+    existing = exposed = 0
+    seen: set[str] = set()
+    for instrument, existed in _existing(partnership, day):
+        existing += 1
+        hits = _hits(partnership, parents, instrument, existed, measures)
+        if instrument.id not in seen and next(hits, None) is not None:
+            seen.add(instrument.id)
+            exposed += 1
+    return existing, exposed
 
 
 def _unique(hits: list[ExposureHit]) -> tuple[ExposureHit, ...]:

@@ -8,7 +8,10 @@ inside (`Span.contains`), and whether two spans overlapped
 (`Span.overlaps`), with the first day they can have.
 """
 
+import contextlib
 import datetime as dt
+import weakref
+from typing import Any
 
 import attrs
 
@@ -102,6 +105,31 @@ def _earliest_known(a: dt.date | None, b: dt.date | None) -> dt.date | None:
     return None if a is None or b is None else min(a, b)
 
 
+# The spans of records, by the record's identity (hashing a record walks all of it) and the
+# ``data_as_of`` they were read against, kept while the record lives: records are frozen, and
+# the analysis asks for the same spans again and again (a summary, its exposure, a comparison).
+_SPANS: dict[tuple[int, dt.date | None], tuple["weakref.ref[Any]", Span | None]] = {}
+
+
+def _kept(record: object, data_as_of: dt.date | None) -> tuple[bool, Span | None]:
+    """Whether a span of ``record`` is kept, and the span."""
+    entry = _SPANS.get((id(record), data_as_of))
+    if entry is not None and entry[0]() is record:
+        return True, entry[1]
+    return False, None
+
+
+def _keep(record: object, data_as_of: dt.date | None, span: Span | None) -> None:
+    key = (id(record), data_as_of)
+
+    def forget(ref: "weakref.ref[Any]") -> None:
+        if _SPANS.get(key, (None,))[0] is ref:
+            del _SPANS[key]
+
+    with contextlib.suppress(TypeError):  # a record that cannot be referred to weakly is not kept
+        _SPANS[key] = (weakref.ref(record, forget), span)
+
+
 def measure_span(measure: SanctionMeasure) -> Span | None:
     """When a measure applied: from its period, and from the confirmations that it still did.
 
@@ -110,6 +138,14 @@ def measure_span(measure: SanctionMeasure) -> Span | None:
     sourced end, the measure is in force up to its last confirmation and not
     known after it. An ongoing period (``2019-01-28/..``) still applies.
     """
+    kept, span = _kept(measure, None)
+    if not kept:
+        span = _measure_span(measure)
+        _keep(measure, None, span)
+    return span
+
+
+def _measure_span(measure: SanctionMeasure) -> Span | None:
     if measure.stage is not MeasureStage.IMPOSED:
         return None
     period = measure.period
@@ -148,6 +184,14 @@ def instrument_span(instrument: Instrument, data_as_of: dt.date) -> Span:
     certainly existed up to its last dated step), and any other still existed
     on that day.
     """
+    kept, span = _kept(instrument, data_as_of)
+    if not kept or span is None:
+        span = _instrument_span(instrument, data_as_of)
+        _keep(instrument, data_as_of, span)
+    return span
+
+
+def _instrument_span(instrument: Instrument, data_as_of: dt.date) -> Span:
     dates = [d for d in (instrument.announced, instrument.signed, instrument.in_force) if d is not None]
     dates += [m.date for m in instrument.milestones]
     begins = instrument.announced is not None or instrument.signed is not None
