@@ -136,6 +136,8 @@ def _actors(partnership: Partnership) -> set[str]:
     return named
 
 
+_AREAS = tuple(CooperationArea)  # iterating an enum class is slow
+_KINDS = tuple(InstrumentKind)
 _NO_CELL = AreaCell(instruments=0, active=0, not_known=0, kinds=())
 
 
@@ -153,7 +155,7 @@ def _area_cells(snapshot: Snapshot) -> dict[CooperationArea, AreaCell]:
             instruments=len(begun),
             active=sum(1 for s in states if s.active is True),
             not_known=sum(1 for s in states if s.active is None),
-            kinds=tuple(k for k in InstrumentKind if k in kinds),
+            kinds=tuple(k for k in _KINDS if k in kinds),
             maybe_begun=sum(1 for s in states if s.begun is None),
         )
     return cells
@@ -198,7 +200,7 @@ def compare(*partnerships: Partnership | Dataset, as_of: dt.date | str | None = 
             )
         )
     rows = []
-    for area in CooperationArea:
+    for area in _AREAS:
         cells = tuple(by_area.get(area, _NO_CELL) for by_area in area_cells)
         if any(c.instruments or c.maybe_begun for c in cells):
             rows.append(AreaRow(area, cells))
