@@ -8,14 +8,10 @@ inside (`Span.contains`), and whether two spans overlapped
 (`Span.overlaps`), with the first day they can have.
 """
 
-import contextlib
 import datetime as dt
-import weakref
-from typing import Any
 
 import attrs
 
-from bilateral.model.dates import PartialDate
 from bilateral.model.instruments import Instrument, MilestoneKind, Status
 from bilateral.model.sanctions import MeasureStage, SanctionMeasure
 
@@ -105,31 +101,6 @@ def _earliest_known(a: dt.date | None, b: dt.date | None) -> dt.date | None:
     return None if a is None or b is None else min(a, b)
 
 
-# The spans of records, by the record's identity (hashing a record walks all of it) and the
-# ``data_as_of`` they were read against, kept while the record lives: records are frozen, and
-# the analysis asks for the same spans again and again (a summary, its exposure, a comparison).
-_SPANS: dict[tuple[int, dt.date | None], tuple["weakref.ref[Any]", Span | None]] = {}
-
-
-def _kept(record: object, data_as_of: dt.date | None) -> tuple[bool, Span | None]:
-    """Whether a span of ``record`` is kept, and the span."""
-    entry = _SPANS.get((id(record), data_as_of))
-    if entry is not None and entry[0]() is record:
-        return True, entry[1]
-    return False, None
-
-
-def _keep(record: object, data_as_of: dt.date | None, span: Span | None) -> None:
-    key = (id(record), data_as_of)
-
-    def forget(ref: "weakref.ref[Any]") -> None:
-        if _SPANS.get(key, (None,))[0] is ref:
-            del _SPANS[key]
-
-    with contextlib.suppress(TypeError):  # a record that cannot be referred to weakly is not kept
-        _SPANS[key] = (weakref.ref(record, forget), span)
-
-
 def measure_span(measure: SanctionMeasure) -> Span | None:
     """When a measure applied: from its period, and from the confirmations that it still did.
 
@@ -138,14 +109,6 @@ def measure_span(measure: SanctionMeasure) -> Span | None:
     sourced end, the measure is in force up to its last confirmation and not
     known after it. An ongoing period (``2019-01-28/..``) still applies.
     """
-    kept, span = _kept(measure, None)
-    if not kept:
-        span = _measure_span(measure)
-        _keep(measure, None, span)
-    return span
-
-
-def _measure_span(measure: SanctionMeasure) -> Span | None:
     if measure.stage is not MeasureStage.IMPOSED:
         return None
     period = measure.period
@@ -165,13 +128,6 @@ def _measure_span(measure: SanctionMeasure) -> Span | None:
     return Span(earliest_start, latest_start, covered or latest_start, None)
 
 
-def _first(dates: list[PartialDate]) -> tuple[dt.date, dt.date] | None:
-    """The bounds of the earliest of several partial dates (the first is never after the second)."""
-    if not dates:
-        return None
-    return min(d.earliest for d in dates), min(d.latest for d in dates)
-
-
 def instrument_span(instrument: Instrument, data_as_of: dt.date) -> Span:
     """When an instrument existed: from its first dated step to its end.
 
@@ -184,28 +140,21 @@ def instrument_span(instrument: Instrument, data_as_of: dt.date) -> Span:
     certainly existed up to its last dated step), and any other still existed
     on that day.
     """
-    kept, span = _kept(instrument, data_as_of)
-    if not kept or span is None:
-        span = _instrument_span(instrument, data_as_of)
-        _keep(instrument, data_as_of, span)
-    return span
-
-
-def _instrument_span(instrument: Instrument, data_as_of: dt.date) -> Span:
     dates = [d for d in (instrument.announced, instrument.signed, instrument.in_force) if d is not None]
     dates += [m.date for m in instrument.milestones]
     begins = instrument.announced is not None or instrument.signed is not None
     begins = begins or any(m.kind in _FIRST_STEPS for m in instrument.milestones)
-    known = _first(dates)
-    earliest_start = min(known[0], data_as_of) if begins and known is not None else None
-    latest_start = data_as_of if known is None else min(known[1], data_as_of)
+    # The bounds of the earliest date: its first day, and the first of their last days.
+    earliest = [d.earliest for d in dates]
+    earliest_start = min(min(earliest), data_as_of) if begins and dates else None
+    latest_start = min(min(d.latest for d in dates), data_as_of) if dates else data_as_of
     earliest_end: dt.date | None
     latest_end: dt.date | None
     if instrument.ends is not None:
         earliest_end, latest_end = instrument.ends.earliest, instrument.ends.latest
     elif instrument.status in _OVER:
         # It ran without a break from its first step to its last dated one.
-        last = max((d.earliest for d in dates), default=None)
+        last = max(earliest, default=None)
         earliest_end = last if last is not None and last >= latest_start else None
         latest_end = max(data_as_of, latest_start)
     else:

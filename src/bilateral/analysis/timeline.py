@@ -78,7 +78,14 @@ class Event:
     def sort_key(self) -> tuple[object, ...]:
         """Earliest bound first, then the latest, then a fixed order of kinds and ids."""
         date = self.date  # its bounds as `PartialDate.sort_key` gives them, without the call
-        return (date.earliest, date.latest, _ORDER[self.kind], self.record_type, self.record, self.description)
+        return (
+            date.earliest,
+            date.latest,
+            _ORDER[self.kind],
+            self.record_type,
+            self.record,
+            self.description,
+        )
 
 
 #: The event of each kind of milestone.
