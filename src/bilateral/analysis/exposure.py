@@ -155,44 +155,55 @@ def _reach(parents: dict[str, str | None], instrument: Instrument) -> dict[str, 
     return reach
 
 
-def _hits(
-    partnership: Partnership,
-    parents: dict[str, str | None],
-    instrument: Instrument,
-    existed: Span,
-    measures: list[_Live],
-) -> Iterator[ExposureHit]:
-    """The hits on one instrument, in measure order: each measure's first route, through its
-    targets in order (an actor it runs through, a sector it serves, or an area the measure's
-    types bear on), if the two can have been in effect together."""
-    reach = _reach(parents, instrument)
-    areas = instrument.areas
-    bearing_on: dict[frozenset[CooperationArea], CooperationArea | None] = {}
-    for measure, span, in_force, bearing in measures:
-        found: tuple[SanctionTarget, Route, str] | None = None
-        for target in measure.targets:
+class _Routes:
+    """The targets of the measures that may apply on a day, by what they reach an instrument
+    through: an actor; a sector of a party; or, for a measure on a whole party, an area its
+    types bear on (only its first such target can be the first route)."""
+
+    def __init__(self, partnership: Partnership, day: dt.date) -> None:
+        self.parents = {a.id: a.parent for a in partnership.actors}
+        self.measures = _live_measures(partnership, day)
+        # (position of the measure, position of the target), in order.
+        self.by_actor: dict[str, list[tuple[int, int]]] = {}
+        self.by_area: dict[CooperationArea, list[tuple[int, int]]] = {}
+        for k, (measure, _, _, bearing) in enumerate(self.measures):
+            wide = None
+            for j, target in enumerate(measure.targets):
+                if target.actor is not None:
+                    self.by_actor.setdefault(target.actor, []).append((k, j))
+                elif target.country in partnership.parties:
+                    if target.sector is not None:
+                        self.by_area.setdefault(target.sector, []).append((k, j))
+                    elif wide is None:
+                        wide = j
+            if wide is not None:
+                for area in bearing:
+                    self.by_area.setdefault(area, []).append((k, wide))
+
+    def hits(self, instrument: Instrument, existed: Span) -> Iterator[ExposureHit]:
+        """The hits on one instrument, in measure order: each measure's first target (in its
+        order) that reaches the instrument, if the two can have been in effect together."""
+        reach = _reach(self.parents, instrument)
+        first: dict[int, int] = {}  # the position of each measure's first target that reaches it
+        for found in (
+            *(self.by_actor.get(actor, ()) for actor in reach),
+            *(self.by_area.get(area, ()) for area in dict.fromkeys(instrument.areas)),
+        ):
+            for k, j in found:
+                if first.get(k, j) >= j:
+                    first[k] = j
+        for k in sorted(first):
+            measure, span, in_force, bearing = self.measures[k]
+            overlap, since = existed.overlaps(span)
+            if overlap is False:
+                continue
+            target = measure.targets[first[k]]
             if target.actor is not None:
-                actor = reach.get(target.actor)
-                if actor is not None:
-                    found = target, Route.ACTOR, actor
-                    break
-            elif target.country in partnership.parties:
-                if target.sector is not None:
-                    if target.sector in areas:
-                        found = target, Route.SECTOR, target.sector.value
-                        break
-                else:
-                    if bearing not in bearing_on:
-                        bearing_on[bearing] = next((a for a in areas if a in bearing), None)
-                    area = bearing_on[bearing]
-                    if area is not None:
-                        found = target, Route.COUNTRY, area.value
-                        break
-        if found is None:
-            continue
-        overlap, since = existed.overlaps(span)
-        if overlap is not False:
-            target, route, through = found
+                route, through = Route.ACTOR, reach[target.actor]
+            elif target.sector is not None:
+                route, through = Route.SECTOR, target.sector.value
+            else:
+                route, through = Route.COUNTRY, next(a for a in instrument.areas if a in bearing).value
             yield ExposureHit(instrument, measure, route, target, through, in_force, overlap, since)
 
 
@@ -222,12 +233,9 @@ def exposure(partnership: Partnership | Dataset, as_of: dt.date | str | None = N
     """
     partnership = partnership_of(partnership, "exposure")
     day = partnership.data_as_of if as_of is None else day_of(as_of, "as_of", "exposure")
-    parents = {a.id: a.parent for a in partnership.actors}
-    measures = _live_measures(partnership, day)
+    routes = _Routes(partnership, day)
     hits = [
-        hit
-        for instrument, existed in _existing(partnership, day)
-        for hit in _hits(partnership, parents, instrument, existed, measures)
+        hit for instrument, existed in _existing(partnership, day) for hit in routes.hits(instrument, existed)
     ]
     return Exposure(partnership.id, day, _unique(hits))
 
@@ -235,14 +243,12 @@ def exposure(partnership: Partnership | Dataset, as_of: dt.date | str | None = N
 def exposed_count(partnership: Partnership, day: dt.date) -> tuple[int, int]:
     """How many instruments existed on ``day`` (or may have), and how many of them have
     at least one hit (of `exposure` on that day, with an id of its own): as `compare` counts."""
-    parents = {a.id: a.parent for a in partnership.actors}
-    measures = _live_measures(partnership, day)
+    routes = _Routes(partnership, day)
     existing = exposed = 0
     seen: set[str] = set()
     for instrument, existed in _existing(partnership, day):
         existing += 1
-        hits = _hits(partnership, parents, instrument, existed, measures)
-        if instrument.id not in seen and next(hits, None) is not None:
+        if instrument.id not in seen and next(routes.hits(instrument, existed), None) is not None:
             seen.add(instrument.id)
             exposed += 1
     return existing, exposed
