@@ -7,8 +7,9 @@ import attrs
 
 from bilateral.analysis.arguments import day_of, partnership_of
 from bilateral.analysis.exposure import exposed_count
-from bilateral.analysis.snapshot import InstrumentState, Snapshot
-from bilateral.analysis.snapshot import as_of as snapshot_on
+from bilateral.analysis.snapshot import begun_within
+from bilateral.analysis.spans import instrument_span, measure_span
+from bilateral.analysis.states import is_active
 from bilateral.model.areas import CooperationArea
 from bilateral.model.instruments import InstrumentKind
 from bilateral.model.partnership import Dataset, Partnership
@@ -141,24 +142,39 @@ _KINDS = tuple(InstrumentKind)
 _NO_CELL = AreaCell(instruments=0, active=0, not_known=0, kinds=())
 
 
-def _area_cells(snapshot: Snapshot) -> dict[CooperationArea, AreaCell]:
-    """The cell of each area that an instrument of the snapshot serves."""
-    serving: dict[CooperationArea, list[InstrumentState]] = {}
-    for state in snapshot.instruments:
-        for area in dict.fromkeys(state.instrument.areas):
+def _cells(partnership: Partnership, day: dt.date) -> tuple[dict[CooperationArea, AreaCell], ExposureCell]:
+    """One partnership's cells on ``day``: of each area one of its instruments serves, and of
+    its exposure, with the span of each instrument and each measure worked out once."""
+    data_as_of = partnership.data_as_of
+    spans = [instrument_span(i, data_as_of) for i in partnership.instruments]
+    serving: dict[CooperationArea, list[tuple[InstrumentKind, bool | None, bool | None]]] = {}
+    for instrument, span in zip(partnership.instruments, spans, strict=True):
+        begun = True if day >= data_as_of else begun_within(span, day)  # as `begun_by`
+        state = (instrument.kind, begun, is_active(instrument, day, data_as_of))
+        for area in dict.fromkeys(instrument.areas):
             serving.setdefault(area, []).append(state)
     cells = {}
     for area, states in serving.items():
-        begun = [s for s in states if s.begun is True]
-        kinds = {s.instrument.kind for s in begun}
+        kinds = {kind for kind, begun, _ in states if begun is True}
         cells[area] = AreaCell(
-            instruments=len(begun),
-            active=sum(1 for s in states if s.active is True),
-            not_known=sum(1 for s in states if s.active is None),
+            instruments=sum(1 for _, begun, _ in states if begun is True),
+            active=sum(1 for _, _, active in states if active is True),
+            not_known=sum(1 for _, _, active in states if active is None),
             kinds=tuple(k for k in _KINDS if k in kinds),
-            maybe_begun=sum(1 for s in states if s.begun is None),
+            maybe_begun=sum(1 for _, begun, _ in states if begun is None),
         )
-    return cells
+    measures = [(m, measure_span(m)) for m in partnership.sanctions]
+    in_force = [
+        False if span is None else span.contains(day) for _, span in measures
+    ]  # as `measure_in_force`
+    existing, exposed = exposed_count(partnership, day, spans, measures)
+    exposure = ExposureCell(
+        measures=sum(1 for state in in_force if state is True),
+        exposed=exposed,
+        instruments=existing,
+        not_known=sum(1 for state in in_force if state is None),
+    )
+    return cells, exposure
 
 
 def compare(*partnerships: Partnership | Dataset, as_of: dt.date | str | None = None) -> Comparison:
@@ -184,21 +200,12 @@ def compare(*partnerships: Partnership | Dataset, as_of: dt.date | str | None = 
         raise ValueError(f"compare needs two or more partnerships, got {len(partnerships)}")
     given = [partnership_of(p, "compare") for p in partnerships]
     day = None if as_of is None else day_of(as_of, "as_of", "compare")
-    # One partnership at a time, so that no snapshot outlives its own cells.
     area_cells = []
     cells_exposure = []
     for p in given:
-        snap = snapshot_on(p, day or p.data_as_of)
-        area_cells.append(_area_cells(snap))
-        existing, exposed = exposed_count(p, snap.date)
-        cells_exposure.append(
-            ExposureCell(
-                measures=sum(1 for m in snap.measures if m.in_force is True),
-                not_known=sum(1 for m in snap.measures if m.in_force is None),
-                exposed=exposed,
-                instruments=existing,
-            )
-        )
+        by_area, exposure = _cells(p, day or p.data_as_of)
+        area_cells.append(by_area)
+        cells_exposure.append(exposure)
     rows = []
     for area in _AREAS:
         cells = tuple(by_area.get(area, _NO_CELL) for by_area in area_cells)

@@ -20,7 +20,7 @@ never an overlap.
 
 import datetime as dt
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -132,11 +132,10 @@ def _owners(parents: dict[str, str | None], actor_id: str) -> list[str]:
 _Live = tuple[SanctionMeasure, Span, bool | None, frozenset[CooperationArea]]
 
 
-def _live_measures(partnership: Partnership, day: dt.date) -> list[_Live]:
-    """The measures not certainly out of force on ``day``, in dataset order."""
+def _live_measures(measures: Iterable[tuple[SanctionMeasure, Span | None]], day: dt.date) -> list[_Live]:
+    """Of measures with their spans, those not certainly out of force on ``day``, in order."""
     live: list[_Live] = []
-    for measure in partnership.sanctions:
-        span = measure_span(measure)
+    for measure, span in measures:
         in_force = False if span is None else span.contains(day)
         if span is not None and in_force is not False:
             bearing = frozenset().union(*(TYPE_AREAS[t] for t in measure.types))
@@ -160,9 +159,9 @@ class _Routes:
     through: an actor; a sector of a party; or, for a measure on a whole party, an area its
     types bear on (only its first such target can be the first route)."""
 
-    def __init__(self, partnership: Partnership, day: dt.date) -> None:
+    def __init__(self, partnership: Partnership, measures: list[_Live]) -> None:
         self.parents = {a.id: a.parent for a in partnership.actors}
-        self.measures = _live_measures(partnership, day)
+        self.measures = measures
         # (position of the measure, position of the target), in order.
         self.by_actor: dict[str, list[tuple[int, int]]] = {}
         self.by_area: dict[CooperationArea, list[tuple[int, int]]] = {}
@@ -207,14 +206,6 @@ class _Routes:
             yield ExposureHit(instrument, measure, route, target, through, in_force, overlap, since)
 
 
-def _existing(partnership: Partnership, day: dt.date) -> Iterator[tuple[Instrument, Span]]:
-    """The instruments not certainly absent on ``day`` (begun later or ended before), with their spans."""
-    for instrument in partnership.instruments:
-        existed = instrument_span(instrument, partnership.data_as_of)
-        if existed.contains(day) is not False:
-            yield instrument, existed
-
-
 def exposure(partnership: Partnership | Dataset, as_of: dt.date | str | None = None) -> Exposure:
     """Which instruments run through an actor or a sector under a sanction measure.
 
@@ -233,20 +224,30 @@ def exposure(partnership: Partnership | Dataset, as_of: dt.date | str | None = N
     """
     partnership = partnership_of(partnership, "exposure")
     day = partnership.data_as_of if as_of is None else day_of(as_of, "as_of", "exposure")
-    routes = _Routes(partnership, day)
-    hits = [
-        hit for instrument, existed in _existing(partnership, day) for hit in routes.hits(instrument, existed)
-    ]
+    routes = _Routes(partnership, _live_measures(((m, measure_span(m)) for m in partnership.sanctions), day))
+    hits: list[ExposureHit] = []
+    for instrument in partnership.instruments:
+        existed = instrument_span(instrument, partnership.data_as_of)
+        if existed.contains(day) is not False:  # not begun later, nor ended before
+            hits.extend(routes.hits(instrument, existed))
     return Exposure(partnership.id, day, _unique(hits))
 
 
-def exposed_count(partnership: Partnership, day: dt.date) -> tuple[int, int]:
-    """How many instruments existed on ``day`` (or may have), and how many of them have
-    at least one hit (of `exposure` on that day, with an id of its own): as `compare` counts."""
-    routes = _Routes(partnership, day)
+def exposed_count(
+    partnership: Partnership,
+    day: dt.date,
+    spans: Sequence[Span],
+    measures: Iterable[tuple[SanctionMeasure, Span | None]],
+) -> tuple[int, int]:
+    """How many instruments existed on ``day`` (or may have), and how many of them are exposed
+    (have a hit in `exposure` on that day, counted once an id), given the spans of the
+    partnership's instruments (in order) and its measures with theirs: as `compare` counts."""
+    routes = _Routes(partnership, _live_measures(measures, day))
     existing = exposed = 0
     seen: set[str] = set()
-    for instrument, existed in _existing(partnership, day):
+    for instrument, existed in zip(partnership.instruments, spans, strict=True):
+        if existed.contains(day) is False:
+            continue
         existing += 1
         if instrument.id not in seen and next(routes.hits(instrument, existed), None) is not None:
             seen.add(instrument.id)
