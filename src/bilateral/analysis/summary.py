@@ -9,8 +9,8 @@ import attrs
 from bilateral.analysis.arguments import day_of, partnership_of
 from bilateral.analysis.conflicts import records
 from bilateral.analysis.growth import DerivedValue, TargetProgress, implied_baseline, target_progress
-from bilateral.analysis.snapshot import Snapshot
-from bilateral.analysis.snapshot import as_of as snapshot_on
+from bilateral.analysis.snapshot import begun_by, measure_in_force
+from bilateral.analysis.states import is_active
 from bilateral.analysis.timeline import Event, EventKind, timeline
 from bilateral.model.areas import CooperationArea
 from bilateral.model.dates import Period
@@ -185,13 +185,17 @@ _AREAS = tuple(CooperationArea)
 _STATUS_ORDER = {status: position for position, status in enumerate(Status)}
 
 
+#: An instrument on the day: whether it had begun (`begun_by`) and was active (`is_active`).
+_State = tuple[Instrument, bool | None, bool | None]
+
+
 def _areas(
-    partnership: Partnership, snapshot: Snapshot, events: tuple[Event, ...]
+    partnership: Partnership, day: dt.date, states: list[_State], events: tuple[Event, ...]
 ) -> tuple[AreaSummary, ...]:
-    begun = {i.id for i in snapshot.begun}
-    maybe = {i.id for i in snapshot.maybe_begun}
-    active = snapshot.active
-    not_known = snapshot.not_known
+    begun = {i.id for i, started, _ in states if started is True}
+    maybe = {i.id for i, started, _ in states if started is None}
+    active = [i for i, _, running in states if running is True]
+    not_known = [i for i, _, running in states if running is None]
     serving: dict[CooperationArea, list[Instrument]] = {}
     for instrument in partnership.instruments:
         for area in dict.fromkeys(instrument.areas):
@@ -200,7 +204,7 @@ def _areas(
     first: dict[str, int] = {}
     last: dict[str, int] = {}
     for position, e in enumerate(events):
-        if e.record_type == "instrument" and e.date.latest <= snapshot.date:
+        if e.record_type == "instrument" and e.date.latest <= day:
             first.setdefault(e.record, position)
             last[e.record] = position
     summaries = []
@@ -286,8 +290,10 @@ def _phase(disruption: Disruption, day: dt.date) -> DisruptionPhase:
     return DisruptionPhase.NOT_KNOWN
 
 
-def _sanctions(partnership: Partnership, snapshot: Snapshot) -> SanctionsSummary:
-    in_force = [s.measure for s in snapshot.measures if s.in_force is True]
+def _sanctions(
+    partnership: Partnership, measures: list[tuple[SanctionMeasure, bool | None]]
+) -> SanctionsSummary:
+    in_force = [m for m, state in measures if state is True]
     on_parties = tuple(
         (party, tuple(m for m in in_force if any(t.country == party and t.actor is None for t in m.targets)))
         for party in partnership.parties
@@ -296,7 +302,7 @@ def _sanctions(partnership: Partnership, snapshot: Snapshot) -> SanctionsSummary
     on_actors = tuple(
         (actor, tuple(m for m in in_force if any(t.actor == actor for t in m.targets))) for actor in actor_ids
     )
-    not_known = tuple(s.measure for s in snapshot.measures if s.in_force is None)
+    not_known = tuple(m for m, state in measures if state is None)
     return SanctionsSummary(on_parties, on_actors, not_known)
 
 
@@ -325,16 +331,21 @@ def summarize(partnership: Partnership | Dataset, as_of: dt.date | str | None = 
     """
     partnership = partnership_of(partnership, "summarize")
     day = partnership.data_as_of if as_of is None else day_of(as_of, "as_of", "summarize")
-    snapshot = snapshot_on(partnership, day)
+    # What `as_of` finds of each instrument and measure, without the rest of a snapshot.
+    data_as_of = partnership.data_as_of
+    states = [
+        (i, begun_by(i, day, data_as_of), is_active(i, day, data_as_of)) for i in partnership.instruments
+    ]
+    measures = [(m, measure_in_force(m, day)) for m in partnership.sanctions]
     events = timeline(partnership)
     due = tuple(e for e in events if e.kind is EventKind.PAYMENT_DUE)
     return Summary(
         partnership=partnership,
         date=day,
-        areas=_areas(partnership, snapshot, events),
+        areas=_areas(partnership, day, states, events),
         trade=_trade(partnership, day),
         debt=DebtSummary(partnership.debts, due),
         disruptions=tuple(DisruptionSummary(d, _phase(d, day)) for d in partnership.disruptions),
-        sanctions=_sanctions(partnership, snapshot),
+        sanctions=_sanctions(partnership, measures),
         sources=_source_mix(partnership),
     )
