@@ -90,19 +90,26 @@ class Event:
 
 #: The event of each kind of milestone.
 _OF_MILESTONE = {kind: EventKind(kind.value) for kind in MilestoneKind}
+#: The dates of an instrument that are events: its field, the event with its label, and the
+#: milestone that tells the same.
+_DATES = tuple(
+    (field, kind, kind.label, MilestoneKind(kind.value))
+    for field, kind in (
+        ("announced", EventKind.ANNOUNCED),
+        ("signed", EventKind.SIGNED),
+        ("in_force", EventKind.IN_FORCE),
+        ("ends", EventKind.ENDED),
+    )
+)
 
 
 def _instrument_events(partnership: Partnership) -> Iterator[Event]:
     for i in partnership.instruments:
-        for kind, step, date in (
-            (EventKind.ANNOUNCED, MilestoneKind.ANNOUNCED, i.announced),
-            (EventKind.SIGNED, MilestoneKind.SIGNED, i.signed),
-            (EventKind.IN_FORCE, MilestoneKind.IN_FORCE, i.in_force),
-            (EventKind.ENDED, MilestoneKind.ENDED, i.ends),
-        ):
+        for field, kind, label, step in _DATES:
+            date = getattr(i, field)
             # A milestone of the same kind and day says more.
             if date is not None and not any(m.kind is step and m.date == date for m in i.milestones):
-                yield Event(date, kind, i.id, "instrument", f"{i.title}: {kind.label}", i.areas, i.citations)
+                yield Event(date, kind, i.id, "instrument", f"{i.title}: {label}", i.areas, i.citations)
         for m in i.milestones:
             yield Event(
                 m.date,
