@@ -50,6 +50,22 @@ class TestSummary:
             len(partnership.trade.targets) if day >= partnership.data_as_of else len(stated)
         )
 
+    @_SETTINGS
+    @given(partnerships(), DAYS)
+    def test_states_agree_with_as_of(self, partnership: bilateral.Partnership, day: dt.date) -> None:
+        """The active and open instruments of each area, and the measures, are those as_of finds."""
+        summary = bilateral.summarize(partnership, as_of=day)
+        snapshot = bilateral.as_of(partnership, day)
+        for area in summary.areas:
+            ids = {i.id for i in partnership.instruments if area.area in i.areas}
+            assert area.active == tuple(i for i in snapshot.active if i.id in ids)
+            assert area.not_known == tuple(i for i in snapshot.not_known if i.id in ids)
+        assert summary.sanctions.not_known == tuple(
+            m.measure for m in snapshot.measures if m.in_force is None
+        )
+        in_force = {m.measure.id for m in snapshot.measures if m.in_force is True}
+        assert {m.id for _, found in summary.sanctions.on_parties for m in found} <= in_force
+
 
 class TestAsOf:
     @_SETTINGS
@@ -113,6 +129,28 @@ class TestCompare:
                 assert cell.instruments == sum(1 for i in p.instruments if row.area in i.areas)
             assert any(c.instruments for c in row.cells)
         assert set(comparison.only_some) <= set(comparison.areas)
+
+    @_SETTINGS
+    @given(partnerships(), partnerships(), st.one_of(st.none(), DAYS))
+    def test_cells_agree_with_as_of_and_exposure(
+        self, a: bilateral.Partnership, b: bilateral.Partnership, day: dt.date | None
+    ) -> None:
+        """Each cell says what as_of and exposure say of the partnership on the day."""
+        comparison = bilateral.compare(a, b, as_of=day)
+        for column, p in enumerate((a, b)):
+            snapshot = bilateral.as_of(p, day or p.data_as_of)
+            for row in comparison.areas:
+                states = [s for s in snapshot.instruments if row.area in s.instrument.areas]
+                cell = row.cells[column]
+                assert cell.instruments == sum(1 for s in states if s.begun is True)
+                assert cell.maybe_begun == sum(1 for s in states if s.begun is None)
+                assert cell.active == sum(1 for s in states if s.active is True)
+                assert cell.not_known == sum(1 for s in states if s.active is None)
+            found = bilateral.exposure(p, snapshot.date)
+            cell = comparison.exposure[column]
+            assert cell.exposed == len(found.instruments)
+            assert cell.measures == sum(1 for m in snapshot.measures if m.in_force is True)
+            assert cell.not_known == sum(1 for m in snapshot.measures if m.in_force is None)
 
 
 class TestTimeline:

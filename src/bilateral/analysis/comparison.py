@@ -6,9 +6,10 @@ from collections import Counter
 import attrs
 
 from bilateral.analysis.arguments import day_of, partnership_of
-from bilateral.analysis.exposure import exposure
-from bilateral.analysis.snapshot import as_of as snapshot_on
-from bilateral.analysis.spans import instrument_span
+from bilateral.analysis.exposure import exposed_count
+from bilateral.analysis.snapshot import begun_within
+from bilateral.analysis.spans import instrument_span, measure_span
+from bilateral.analysis.states import is_active
 from bilateral.model.areas import CooperationArea
 from bilateral.model.instruments import InstrumentKind
 from bilateral.model.partnership import Dataset, Partnership
@@ -136,6 +137,46 @@ def _actors(partnership: Partnership) -> set[str]:
     return named
 
 
+_AREAS = tuple(CooperationArea)  # iterating an enum class is slow
+_KINDS = tuple(InstrumentKind)
+_NO_CELL = AreaCell(instruments=0, active=0, not_known=0, kinds=())
+
+
+def _cells(partnership: Partnership, day: dt.date) -> tuple[dict[CooperationArea, AreaCell], ExposureCell]:
+    """One partnership's cells on ``day``: of each area one of its instruments serves, and of
+    its exposure, with the span of each instrument and each measure worked out once."""
+    data_as_of = partnership.data_as_of
+    spans = [instrument_span(i, data_as_of) for i in partnership.instruments]
+    serving: dict[CooperationArea, list[tuple[InstrumentKind, bool | None, bool | None]]] = {}
+    for instrument, span in zip(partnership.instruments, spans, strict=True):
+        begun = True if day >= data_as_of else begun_within(span, day)  # as `begun_by`
+        state = (instrument.kind, begun, is_active(instrument, day, data_as_of))
+        for area in dict.fromkeys(instrument.areas):
+            serving.setdefault(area, []).append(state)
+    cells = {}
+    for area, states in serving.items():
+        kinds = {kind for kind, begun, _ in states if begun is True}
+        cells[area] = AreaCell(
+            instruments=sum(1 for _, begun, _ in states if begun is True),
+            active=sum(1 for _, _, active in states if active is True),
+            not_known=sum(1 for _, _, active in states if active is None),
+            kinds=tuple(k for k in _KINDS if k in kinds),
+            maybe_begun=sum(1 for _, begun, _ in states if begun is None),
+        )
+    measures = [(m, measure_span(m)) for m in partnership.sanctions]
+    in_force = [
+        False if span is None else span.contains(day) for _, span in measures
+    ]  # as `measure_in_force`
+    existing, exposed = exposed_count(partnership, day, spans, measures)
+    exposure = ExposureCell(
+        measures=sum(1 for state in in_force if state is True),
+        exposed=exposed,
+        instruments=existing,
+        not_known=sum(1 for state in in_force if state is None),
+    )
+    return cells, exposure
+
+
 def compare(*partnerships: Partnership | Dataset, as_of: dt.date | str | None = None) -> Comparison:
     """Set two or more partnerships side by side on the same metrics.
 
@@ -159,43 +200,21 @@ def compare(*partnerships: Partnership | Dataset, as_of: dt.date | str | None = 
         raise ValueError(f"compare needs two or more partnerships, got {len(partnerships)}")
     given = [partnership_of(p, "compare") for p in partnerships]
     day = None if as_of is None else day_of(as_of, "as_of", "compare")
-    snapshots = [snapshot_on(p, day or p.data_as_of) for p in given]
+    area_cells = []
+    cells_exposure = []
+    for p in given:
+        by_area, exposure = _cells(p, day or p.data_as_of)
+        area_cells.append(by_area)
+        cells_exposure.append(exposure)
     rows = []
-    for area in CooperationArea:
-        cells = []
-        for snap in snapshots:
-            states = [s for s in snap.instruments if area in s.instrument.areas]
-            kinds = {s.instrument.kind for s in states if s.begun is True}
-            cells.append(
-                AreaCell(
-                    instruments=sum(1 for s in states if s.begun is True),
-                    active=sum(1 for s in states if s.active is True),
-                    not_known=sum(1 for s in states if s.active is None),
-                    kinds=tuple(k for k in InstrumentKind if k in kinds),
-                    maybe_begun=sum(1 for s in states if s.begun is None),
-                )
-            )
+    for area in _AREAS:
+        cells = tuple(by_area.get(area, _NO_CELL) for by_area in area_cells)
         if any(c.instruments or c.maybe_begun for c in cells):
-            rows.append(AreaRow(area, tuple(cells)))
+            rows.append(AreaRow(area, cells))
     named = [_actors(p) for p in given]
     names = [{a.id: a.name for a in p.actors} for p in given]
     counts = Counter(a for n in named for a in n)
     shared = sorted(a for a, count in counts.items() if count >= 2)
-    cells_exposure = []
-    for p, snap in zip(given, snapshots, strict=True):
-        found = exposure(p, snap.date)
-        cells_exposure.append(
-            ExposureCell(
-                measures=sum(1 for m in snap.measures if m.in_force is True),
-                not_known=sum(1 for m in snap.measures if m.in_force is None),
-                exposed=len(found.instruments),
-                instruments=sum(
-                    1
-                    for i in p.instruments
-                    if instrument_span(i, p.data_as_of).contains(snap.date) is not False
-                ),
-            )
-        )
     return Comparison(
         partnerships=tuple(given),
         date=day,

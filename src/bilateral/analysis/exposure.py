@@ -20,6 +20,7 @@ never an overlap.
 
 import datetime as dt
 import enum
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -127,24 +128,82 @@ def _owners(parents: dict[str, str | None], actor_id: str) -> list[str]:
     return chain
 
 
-def _route(
-    partnership: Partnership,
-    owned: list[tuple[str, list[str]]],
-    instrument: Instrument,
-    target: SanctionTarget,
-    bearing: frozenset[CooperationArea],
-) -> tuple[Route, str] | None:
-    """How ``target`` reaches ``instrument``, if it does: through the first of its actors
-    (each with its owners, in ``owned``) it names, a sector it serves, or an area ``bearing``
-    on it, the areas the measure's types bear on."""
-    if target.actor is not None:
-        return next(((Route.ACTOR, a) for a, owners in owned if target.actor in owners), None)
-    if target.country not in partnership.parties:
-        return None
-    if target.sector is not None:
-        return (Route.SECTOR, target.sector.value) if target.sector in instrument.areas else None
-    area = next((a for a in instrument.areas if a in bearing), None)
-    return None if area is None else (Route.COUNTRY, area.value)
+#: A measure that may apply on the day: its span, whether it applies, and the areas its types bear on.
+_Live = tuple[SanctionMeasure, Span, bool | None, frozenset[CooperationArea]]
+
+
+def _live_measures(measures: Iterable[tuple[SanctionMeasure, Span | None]], day: dt.date) -> list[_Live]:
+    """Of measures with their spans, those not certainly out of force on ``day``, in order."""
+    live: list[_Live] = []
+    for measure, span in measures:
+        in_force = False if span is None else span.contains(day)
+        if span is not None and in_force is not False:
+            bearing = frozenset().union(*(TYPE_AREAS[t] for t in measure.types))
+            live.append((measure, span, in_force, bearing))
+    return live
+
+
+def _reach(parents: dict[str, str | None], instrument: Instrument) -> dict[str, str]:
+    """For each actor that is one of the instrument's actors or owns one (through ``parent``),
+    the first of its actors (participants, provider, recipient) it is or owns."""
+    reach: dict[str, str] = {}
+    named = (*instrument.participants, instrument.provider, instrument.recipient)
+    for actor in dict.fromkeys(a for a in named if a is not None):
+        for owner in _owners(parents, actor):
+            reach.setdefault(owner, actor)
+    return reach
+
+
+class _Routes:
+    """The targets of the measures that may apply on a day, by what they reach an instrument
+    through: an actor; a sector of a party; or, for a measure on a whole party, an area its
+    types bear on (only its first such target can be the first route)."""
+
+    def __init__(self, partnership: Partnership, measures: list[_Live]) -> None:
+        self.parents = {a.id: a.parent for a in partnership.actors}
+        self.measures = measures
+        # (position of the measure, position of the target), in order.
+        self.by_actor: dict[str, list[tuple[int, int]]] = {}
+        self.by_area: dict[CooperationArea, list[tuple[int, int]]] = {}
+        for k, (measure, _, _, bearing) in enumerate(self.measures):
+            wide = None
+            for j, target in enumerate(measure.targets):
+                if target.actor is not None:
+                    self.by_actor.setdefault(target.actor, []).append((k, j))
+                elif target.country in partnership.parties:
+                    if target.sector is not None:
+                        self.by_area.setdefault(target.sector, []).append((k, j))
+                    elif wide is None:
+                        wide = j
+            if wide is not None:
+                for area in bearing:
+                    self.by_area.setdefault(area, []).append((k, wide))
+
+    def hits(self, instrument: Instrument, existed: Span) -> Iterator[ExposureHit]:
+        """The hits on one instrument, in measure order: each measure's first target (in its
+        order) that reaches the instrument, if the two can have been in effect together."""
+        reach = _reach(self.parents, instrument)
+        first: dict[int, int] = {}  # the position of each measure's first target that reaches it
+        for found in (
+            *(self.by_actor.get(actor, ()) for actor in reach),
+            *(self.by_area.get(area, ()) for area in dict.fromkeys(instrument.areas)),
+        ):
+            for k, j in found:
+                if first.get(k, j) >= j:
+                    first[k] = j
+        for k in sorted(first):
+            measure, span, in_force, bearing = self.measures[k]
+            overlap, since = existed.overlaps(span)
+            if overlap is False:
+                continue
+            target = measure.targets[first[k]]
+            if target.actor is not None:
+                route, through = Route.ACTOR, reach[target.actor]
+            elif target.sector is not None:
+                route, through = Route.SECTOR, target.sector.value
+            else:
+                route, through = Route.COUNTRY, next(a for a in instrument.areas if a in bearing).value
+            yield ExposureHit(instrument, measure, route, target, through, in_force, overlap, since)
 
 
 def exposure(partnership: Partnership | Dataset, as_of: dt.date | str | None = None) -> Exposure:
@@ -165,41 +224,35 @@ def exposure(partnership: Partnership | Dataset, as_of: dt.date | str | None = N
     """
     partnership = partnership_of(partnership, "exposure")
     day = partnership.data_as_of if as_of is None else day_of(as_of, "as_of", "exposure")
-    parents = {a.id: a.parent for a in partnership.actors}
-    measures: list[tuple[SanctionMeasure, Span, bool | None, frozenset[CooperationArea]]] = []
-    for measure in partnership.sanctions:
-        span = measure_span(measure)
-        in_force = False if span is None else span.contains(day)
-        if span is not None and in_force is not False:
-            bearing = frozenset().union(*(TYPE_AREAS[t] for t in measure.types))
-            measures.append((measure, span, in_force, bearing))
-    owners: dict[str, list[str]] = {}
-    hits = []
+    routes = _Routes(partnership, _live_measures(((m, measure_span(m)) for m in partnership.sanctions), day))
+    hits: list[ExposureHit] = []
     for instrument in partnership.instruments:
         existed = instrument_span(instrument, partnership.data_as_of)
+        if existed.contains(day) is not False:  # not begun later, nor ended before
+            hits.extend(routes.hits(instrument, existed))
+    return Exposure(partnership.id, day, _unique(hits))
+
+
+def exposed_count(
+    partnership: Partnership,
+    day: dt.date,
+    spans: Sequence[Span],
+    measures: Iterable[tuple[SanctionMeasure, Span | None]],
+) -> tuple[int, int]:
+    """How many instruments existed on ``day`` (or may have), and how many of them are exposed
+    (have a hit in `exposure` on that day, counted once an id), given the spans of the
+    partnership's instruments (in order) and its measures with theirs: as `compare` counts."""
+    routes = _Routes(partnership, _live_measures(measures, day))
+    existing = exposed = 0
+    seen: set[str] = set()
+    for instrument, existed in zip(partnership.instruments, spans, strict=True):
         if existed.contains(day) is False:
             continue
-        named = (*instrument.participants, instrument.provider, instrument.recipient)
-        owned = [
-            (a, owners[a] if a in owners else owners.setdefault(a, _owners(parents, a)))
-            for a in dict.fromkeys(a for a in named if a is not None)
-        ]
-        for measure, span, in_force, bearing in measures:
-            # The first route found is the hit (see `_unique`): the targets in order.
-            found: tuple[SanctionTarget, tuple[Route, str]] | None = None
-            for target in measure.targets:
-                way = _route(partnership, owned, instrument, target, bearing)
-                if way is not None:
-                    found = target, way
-                    break
-            if found is None:
-                continue
-            overlap, since = existed.overlaps(span)
-            if overlap is False:
-                continue
-            target, (route, through) = found
-            hits.append(ExposureHit(instrument, measure, route, target, through, in_force, overlap, since))
-    return Exposure(partnership.id, day, _unique(hits))
+        existing += 1
+        if instrument.id not in seen and next(routes.hits(instrument, existed), None) is not None:
+            seen.add(instrument.id)
+            exposed += 1
+    return existing, exposed
 
 
 def _unique(hits: list[ExposureHit]) -> tuple[ExposureHit, ...]:

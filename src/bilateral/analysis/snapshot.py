@@ -5,7 +5,7 @@ import datetime as dt
 import attrs
 
 from bilateral.analysis.arguments import day_of, partnership_of
-from bilateral.analysis.spans import instrument_span, measure_span
+from bilateral.analysis.spans import Span, instrument_span, measure_span
 from bilateral.analysis.states import is_active, period_state, started_by
 from bilateral.model.disruptions import Disruption
 from bilateral.model.instruments import Instrument
@@ -149,7 +149,12 @@ def begun_by(instrument: Instrument, day: dt.date, data_as_of: dt.date) -> bool 
     """Whether an instrument had begun by ``day``: its first dated step had come (see `instrument_span`)."""
     if day >= data_as_of:
         return True
-    span = instrument_span(instrument, data_as_of)
+    return begun_within(instrument_span(instrument, data_as_of), day)
+
+
+def begun_within(span: Span, day: dt.date) -> bool | None:
+    """Whether something that exists over ``span`` had begun by ``day`` (see `begun_by`, which
+    answers yes on or after the dataset's ``data_as_of`` whatever the span)."""
     if span.latest_start is not None and span.latest_start <= day:
         return True
     if span.earliest_start is not None and day < span.earliest_start:

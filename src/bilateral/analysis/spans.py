@@ -12,7 +12,6 @@ import datetime as dt
 
 import attrs
 
-from bilateral.model.dates import PartialDate
 from bilateral.model.instruments import Instrument, MilestoneKind, Status
 from bilateral.model.sanctions import MeasureStage, SanctionMeasure
 
@@ -129,13 +128,6 @@ def measure_span(measure: SanctionMeasure) -> Span | None:
     return Span(earliest_start, latest_start, covered or latest_start, None)
 
 
-def _first(dates: list[PartialDate]) -> tuple[dt.date, dt.date] | None:
-    """The bounds of the earliest of several partial dates (the first is never after the second)."""
-    if not dates:
-        return None
-    return min(d.earliest for d in dates), min(d.latest for d in dates)
-
-
 def instrument_span(instrument: Instrument, data_as_of: dt.date) -> Span:
     """When an instrument existed: from its first dated step to its end.
 
@@ -152,16 +144,17 @@ def instrument_span(instrument: Instrument, data_as_of: dt.date) -> Span:
     dates += [m.date for m in instrument.milestones]
     begins = instrument.announced is not None or instrument.signed is not None
     begins = begins or any(m.kind in _FIRST_STEPS for m in instrument.milestones)
-    known = _first(dates)
-    earliest_start = min(known[0], data_as_of) if begins and known is not None else None
-    latest_start = data_as_of if known is None else min(known[1], data_as_of)
+    # The bounds of the earliest date: its first day, and the first of their last days.
+    earliest = [d.earliest for d in dates]
+    earliest_start = min(min(earliest), data_as_of) if begins and dates else None
+    latest_start = min(min(d.latest for d in dates), data_as_of) if dates else data_as_of
     earliest_end: dt.date | None
     latest_end: dt.date | None
     if instrument.ends is not None:
         earliest_end, latest_end = instrument.ends.earliest, instrument.ends.latest
     elif instrument.status in _OVER:
         # It ran without a break from its first step to its last dated one.
-        last = max((d.earliest for d in dates), default=None)
+        last = max(earliest, default=None)
         earliest_end = last if last is not None and last >= latest_start else None
         latest_end = max(data_as_of, latest_start)
     else:

@@ -9,9 +9,9 @@ import attrs
 from bilateral.analysis.arguments import day_of, partnership_of
 from bilateral.analysis.conflicts import records
 from bilateral.analysis.growth import DerivedValue, TargetProgress, implied_baseline, target_progress
-from bilateral.analysis.snapshot import Snapshot
-from bilateral.analysis.snapshot import as_of as snapshot_on
-from bilateral.analysis.timeline import Event, timeline
+from bilateral.analysis.snapshot import begun_by, measure_in_force
+from bilateral.analysis.states import is_active
+from bilateral.analysis.timeline import Event, EventKind, timeline
 from bilateral.model.areas import CooperationArea
 from bilateral.model.dates import Period
 from bilateral.model.debt import DebtRestructuring
@@ -180,31 +180,55 @@ class Summary:
     sources: SourceMix
 
 
+#: The areas and the statuses in the order of their enums (iterating an enum class is slow).
+_AREAS = tuple(CooperationArea)
+_STATUS_ORDER = {status: position for position, status in enumerate(Status)}
+
+
+#: An instrument on the day: whether it had begun (`begun_by`) and was active (`is_active`).
+_State = tuple[Instrument, bool | None, bool | None]
+
+
 def _areas(
-    partnership: Partnership, snapshot: Snapshot, events: tuple[Event, ...]
+    partnership: Partnership, day: dt.date, states: list[_State], events: tuple[Event, ...]
 ) -> tuple[AreaSummary, ...]:
+    begun = {i.id for i, started, _ in states if started is True}
+    maybe = {i.id for i, started, _ in states if started is None}
+    active = [i for i, _, running in states if running is True]
+    not_known = [i for i, _, running in states if running is None]
+    serving: dict[CooperationArea, list[Instrument]] = {}
+    for instrument in partnership.instruments:
+        for area in dict.fromkeys(instrument.areas):
+            serving.setdefault(area, []).append(instrument)
+    # The first and the last event of each instrument that had come by the day, by timeline position.
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for position, e in enumerate(events):
+        if e.record_type == "instrument" and e.date.latest <= day:
+            first.setdefault(e.record, position)
+            last[e.record] = position
     summaries = []
-    begun = {i.id for i in snapshot.begun}
-    maybe = {i.id for i in snapshot.maybe_begun}
-    for area in CooperationArea:
-        serving = [i for i in partnership.instruments if area in i.areas]
-        instruments = tuple(i for i in serving if i.id in begun)
-        maybe_begun = tuple(i for i in serving if i.id in maybe)
+    for area in _AREAS:
+        if area not in serving:
+            continue
+        instruments = tuple(i for i in serving[area] if i.id in begun)
+        maybe_begun = tuple(i for i in serving[area] if i.id in maybe)
         if not instruments and not maybe_begun:
             continue
-        ids = {i.id for i in serving}
+        ids = {i.id for i in serving[area]}
         counts = Counter(i.status for i in instruments)
-        dated = [e for e in events if e.record_type == "instrument" and e.record in ids]
-        past = [e for e in dated if e.date.latest <= snapshot.date]
+        by_status = sorted(counts.items(), key=lambda item: _STATUS_ORDER[item[0]])
+        firsts = [first[i] for i in ids if i in first]
+        lasts = [last[i] for i in ids if i in last]
         summaries.append(
             AreaSummary(
                 area=area,
                 instruments=instruments,
-                by_status=tuple((s, counts[s]) for s in Status if counts[s]),
-                first=past[0] if past else None,
-                latest=past[-1] if past else None,
-                active=tuple(i for i in snapshot.active if i.id in ids),
-                not_known=tuple(i for i in snapshot.not_known if i.id in ids),
+                by_status=tuple(by_status),
+                first=events[min(firsts)] if firsts else None,
+                latest=events[max(lasts)] if lasts else None,
+                active=tuple(i for i in active if i.id in ids),
+                not_known=tuple(i for i in not_known if i.id in ids),
                 maybe_begun=maybe_begun,
             )
         )
@@ -266,8 +290,10 @@ def _phase(disruption: Disruption, day: dt.date) -> DisruptionPhase:
     return DisruptionPhase.NOT_KNOWN
 
 
-def _sanctions(partnership: Partnership, snapshot: Snapshot) -> SanctionsSummary:
-    in_force = [s.measure for s in snapshot.measures if s.in_force is True]
+def _sanctions(
+    partnership: Partnership, measures: list[tuple[SanctionMeasure, bool | None]]
+) -> SanctionsSummary:
+    in_force = [m for m, state in measures if state is True]
     on_parties = tuple(
         (party, tuple(m for m in in_force if any(t.country == party and t.actor is None for t in m.targets)))
         for party in partnership.parties
@@ -276,19 +302,21 @@ def _sanctions(partnership: Partnership, snapshot: Snapshot) -> SanctionsSummary
     on_actors = tuple(
         (actor, tuple(m for m in in_force if any(t.actor == actor for t in m.targets))) for actor in actor_ids
     )
-    not_known = tuple(s.measure for s in snapshot.measures if s.in_force is None)
+    not_known = tuple(m for m, state in measures if state is None)
     return SanctionsSummary(on_parties, on_actors, not_known)
 
 
 def _source_mix(partnership: Partnership) -> SourceMix:
-    kinds = {s.id: s.kind for s in partnership.sources}
+    kinds = {s.id: s.kind for s in partnership.sources}  # the last source of an id, as a dict keeps it
+    state_media = {i for i, kind in kinds.items() if kind is SourceKind.STATE_MEDIA}
+    official_ids = {i for i, kind in kinds.items() if kind is SourceKind.OFFICIAL}
     claims = single = state_only = official = 0
     for _, record in records(partnership):
         cited = {c.source for c in record.citations}
         claims += 1
         single += len(cited) == 1
-        state_only += bool(cited) and all(kinds.get(s) is SourceKind.STATE_MEDIA for s in cited)
-        official += any(kinds.get(s) is SourceKind.OFFICIAL for s in cited)
+        state_only += bool(cited) and cited <= state_media
+        official += not cited.isdisjoint(official_ids)
     return SourceMix(claims, single, state_only, official, len(partnership.sources))
 
 
@@ -303,16 +331,21 @@ def summarize(partnership: Partnership | Dataset, as_of: dt.date | str | None = 
     """
     partnership = partnership_of(partnership, "summarize")
     day = partnership.data_as_of if as_of is None else day_of(as_of, "as_of", "summarize")
-    snapshot = snapshot_on(partnership, day)
+    # What `as_of` finds of each instrument and measure, without the rest of a snapshot.
+    data_as_of = partnership.data_as_of
+    states = [
+        (i, begun_by(i, day, data_as_of), is_active(i, day, data_as_of)) for i in partnership.instruments
+    ]
+    measures = [(m, measure_in_force(m, day)) for m in partnership.sanctions]
     events = timeline(partnership)
-    due = tuple(e for e in events if e.kind.value == "payment_due")
+    due = tuple(e for e in events if e.kind is EventKind.PAYMENT_DUE)
     return Summary(
         partnership=partnership,
         date=day,
-        areas=_areas(partnership, snapshot, events),
+        areas=_areas(partnership, day, states, events),
         trade=_trade(partnership, day),
         debt=DebtSummary(partnership.debts, due),
         disruptions=tuple(DisruptionSummary(d, _phase(d, day)) for d in partnership.disruptions),
-        sanctions=_sanctions(partnership, snapshot),
+        sanctions=_sanctions(partnership, measures),
         sources=_source_mix(partnership),
     )

@@ -9,6 +9,7 @@ import attrs
 from bilateral.analysis.arguments import partnership_of
 from bilateral.model.areas import CooperationArea
 from bilateral.model.dates import PartialDate
+from bilateral.model.instruments import MilestoneKind
 from bilateral.model.partnership import Dataset, Partnership
 from bilateral.model.sources import Citation
 
@@ -76,24 +77,43 @@ class Event:
 
     def sort_key(self) -> tuple[object, ...]:
         """Earliest bound first, then the latest, then a fixed order of kinds and ids."""
-        return (*self.date.sort_key(), _ORDER[self.kind], self.record_type, self.record, self.description)
+        date = self.date  # its bounds as `PartialDate.sort_key` gives them, without the call
+        return (
+            date.earliest,
+            date.latest,
+            _ORDER[self.kind],
+            self.record_type,
+            self.record,
+            self.description,
+        )
+
+
+#: The event of each kind of milestone.
+_OF_MILESTONE = {kind: EventKind(kind.value) for kind in MilestoneKind}
+#: The dates of an instrument that are events: its field, the event with its label, and the
+#: milestone that tells the same.
+_DATES = tuple(
+    (field, kind, kind.label, MilestoneKind(kind.value))
+    for field, kind in (
+        ("announced", EventKind.ANNOUNCED),
+        ("signed", EventKind.SIGNED),
+        ("in_force", EventKind.IN_FORCE),
+        ("ends", EventKind.ENDED),
+    )
+)
 
 
 def _instrument_events(partnership: Partnership) -> Iterator[Event]:
     for i in partnership.instruments:
-        for kind, date in (
-            (EventKind.ANNOUNCED, i.announced),
-            (EventKind.SIGNED, i.signed),
-            (EventKind.IN_FORCE, i.in_force),
-            (EventKind.ENDED, i.ends),
-        ):
-            told = any(m.date == date and m.kind.value == kind.value for m in i.milestones)
-            if date is not None and not told:  # a milestone of the same day says more
-                yield Event(date, kind, i.id, "instrument", f"{i.title}: {kind.label}", i.areas, i.citations)
+        for field, kind, label, step in _DATES:
+            date = getattr(i, field)
+            # A milestone of the same kind and day says more.
+            if date is not None and not any(m.kind is step and m.date == date for m in i.milestones):
+                yield Event(date, kind, i.id, "instrument", f"{i.title}: {label}", i.areas, i.citations)
         for m in i.milestones:
             yield Event(
                 m.date,
-                EventKind(m.kind.value),
+                _OF_MILESTONE[m.kind],
                 i.id,
                 "instrument",
                 f"{i.title}: {m.description}",
