@@ -266,6 +266,18 @@ class TestTypeChecks:
         assert typecheck._well_typed(Dataset)(dataset) == (typecheck._problems(dataset, "$") == [])
         assert typecheck.type_problems(dataset) == typecheck._problems(dataset, "$")
 
+    @pytest.mark.parametrize("wrong", [Decimal("1"), 3, None])
+    def test_alternatives_that_are_no_tuple_are_a_problem_not_a_crash(self, wrong: Any) -> None:
+        """A record whose alternatives are not a tuple at all is named, as any wrong type is."""
+        bundle = bilateral.datasets.bundle()
+        partnership = bundle.partnerships[0]
+        instrument = copy.deepcopy(partnership.instruments[0])
+        object.__setattr__(instrument, "alternatives", wrong)  # as a careless script might
+        broken = attrs.evolve(bundle, partnerships=(attrs.evolve(partnership, instruments=(instrument,)),))
+        with pytest.raises(bilateral.InvalidDataError) as caught:
+            bilateral.dumps(broken, "json")
+        assert [p.path for p in caught.value.problems] == ["$.partnerships[0].instruments[0].alternatives"]
+
 
 class TestReferences:
     @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -102,7 +102,8 @@ def _problems(record: Any, path: str) -> list[Problem]:
     for name, hint in hints:
         found.extend(_check(getattr(record, name), hint, f"{path}.{name}"))
     names = {name for name, _ in hints}
-    for index, claim in enumerate(getattr(record, "alternatives", ())):
+    claims = getattr(record, "alternatives", ())
+    for index, claim in enumerate(claims if isinstance(claims, tuple) else ()):  # else: a problem above
         field = getattr(claim, "field", None)
         if isinstance(field, str) and field in names:
             where = f"{path}.alternatives[{index}].value"
