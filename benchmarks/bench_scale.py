@@ -162,6 +162,25 @@ machine had a load average of 3-8, so each is good to about 10%):
 | bilateral summary / imports | 5.10 -> 2.34 | | | 1.5 |
 
 (The pass's ratio rose because the load it is divided by fell by 3-4x.)
+
+After the second round, one run of this script at 6fc9369 (an installed wheel,
+load average 1.0-1.1, CPU time, best of 3), beside the round's start (778fdc9,
+an editable install, load average 2.5-2.7, sizes 24 and 1,008 only):
+
+| check | 24 | 1,008 | 4,000 | target |
+| --- | --- | --- | --- | --- |
+| JSON loads / orjson.loads | 5.93 -> 7.46 | 3.06 -> 1.88 | 1.59 | 3 / 2 / 2 |
+| dumps / orjson.loads of the output | 2.04 -> 1.45 | 1.80 -> 1.28 | 1.11 | 1 |
+| summarize+exposure+compare / loads | 1.10 -> 0.71 | 1.17 -> 0.70 | 1.07 | 0.5 |
+| YAML loads / parse | 0.54 | | | 1.3 |
+| TOML loads / parse | 1.56 (0.87 at 96) | | | 1.3 |
+| retained memory / input | 2.02 | 2.66 | 2.63 | 4 |
+| bilateral summary / imports | 2.70 -> 1.29 | | | 1.5 |
+
+The ratio to orjson at 24 partnerships moves with the machine more than with
+the code (the A/B runs above, in alternating processes, put it at 8.4x -> 5.4x);
+orjson's own time at the large sizes includes its garbage collections, which
+walk whatever the process holds.
 """
 
 import argparse
