@@ -471,10 +471,14 @@ def structure_valid(data: Any, texts_checked: bool = False) -> Dataset:
 _WRITERS: dict[tuple[type, bool], Callable[[Any], Any]] = {}
 
 
-def _writer_of(t: Any, explicit_period: bool, index: int, env: dict[str, Any], shallow: bool) -> str | None:
+def _writer_of(
+    t: Any, explicit_period: bool, index: int, env: dict[str, Any], shallow: bool, defer: bool
+) -> str | None:
     """An expression for the plain value of ``x``, a value of type ``t`` (not None), inline for the
     common types; None for a type the converter writes. ``shallow``: leave what orjson writes
-    itself as it is (tuples, enums, days, and records, which it hands to `write_record`)."""
+    itself as it is (tuples of texts and numbers, days); an enum's value is taken here all the
+    same, as orjson would take it through the slower ``value`` property. ``defer``: leave records
+    too, for orjson to hand to `write_record` one by one."""
     origin, args = typing.get_origin(t), typing.get_args(t)
     if origin in (types.UnionType, typing.Union):
         return None
@@ -484,29 +488,29 @@ def _writer_of(t: Any, explicit_period: bool, index: int, env: dict[str, Any], s
             if item in (str, int, bool):
                 return "x" if shallow else "list(x)"
             if isinstance(item, type) and issubclass(item, enum.Enum):
-                return "x" if shallow else "[v._value_ for v in x]"
+                return "[v._value_ for v in x]"
             if attrs.has(item) and item not in (PartialDate, Period):
-                if shallow:
+                if defer:
                     return "x"
-                env[f"_write{index}"] = _writer(item)
+                env[f"_write{index}"] = _writer(item, shallow)
                 return f"list(map(_write{index}, x))"
         return None
     if t in (str, int, bool):
         return "x"
     if isinstance(t, type) and issubclass(t, enum.Enum):
-        return "x" if shallow else "x._value_"
+        return "x._value_"
     if t is Decimal:
         return "_str(x)"
     if t is dt.date:
         return "x" if shallow else "x.isoformat()"
     if t is PartialDate:
-        return "x.edtf()"
+        return "x._edtf"  # what edtf() returns, without the call
     if t is Period:
-        return "_period_text(x)" if explicit_period else "x.edtf()"
+        return "_period_text(x)" if explicit_period else "x._edtf"
     if attrs.has(t):
-        if shallow:
+        if defer:
             return "x"
-        env[f"_write{index}"] = _writer(t)
+        env[f"_write{index}"] = _writer(t, shallow)
         return f"_write{index}(x)"
     return None
 
@@ -514,13 +518,15 @@ def _writer_of(t: Any, explicit_period: bool, index: int, env: dict[str, Any], s
 def _writer(cls: type, shallow: bool = False) -> Callable[[Any], Any]:
     """The plain data of a record of ``cls``, as `bilateral.io.converter.unstructure` gives it:
     the fields in order, those left at their default omitted. ``shallow``: the record's own
-    mapping, with the values orjson writes itself left as they are (see `write_record`)."""
+    mapping, with the values orjson writes itself left as they are (see `write_record`); a
+    dataset's records are left to orjson too, to write one at a time."""
     known = _WRITERS.get((cls, shallow))
     if known is not None:
         return known
     slot: list[Callable[[Any], Any]] = []
     _WRITERS[cls, shallow] = lambda value: slot[0](value)
     hints = dict(_hints(cls))
+    defer = shallow and cls is Dataset
     env: dict[str, Any] = {
         "_str": str,
         "_period_text": converter._period_text,
@@ -538,7 +544,7 @@ def _writer(cls: type, shallow: bool = False) -> Callable[[Any], Any]:
             env[f"_write{index}"] = converter._claims_unstructure(converter._CONVERTER, cls)
             expression: str | None = f"_write{index}(x)"
         else:
-            expression = _writer_of(inner, explicit, index, env, shallow)
+            expression = _writer_of(inner, explicit, index, env, shallow, defer)
         if expression is None:  # the converter's own way, for the value as it is at run time
             expression = "_plain(x)"
         elif optional and field.default is not None:  # (left at None, it is not written)
@@ -559,11 +565,12 @@ def _writer(cls: type, shallow: bool = False) -> Callable[[Any], Any]:
         else:
             env[f"_default{index}"] = field.default
             default = f"_default{index}"
-        # The same tests, without a call: None by identity, an empty tuple by truth (values are type-checked).
+        # The same tests, without a call: None by identity, an empty tuple or False by truth (values are type-checked).
         if field.default is None:
             test = "x is not None"
         else:
-            test = "x" if field.default == () and origin is tuple else f"x != {default}"
+            empty = (field.default == () and origin is tuple) or (field.default is False and hint is bool)
+            test = "x" if empty else f"x != {default}"
         lines += [f"    if {test}:", f"        d[{field.name!r}] = {expression}"]
     whole = len(shown) == len(attrs.fields(cls))  # every field always written: the display is all
     lines.append(f"    return {{{', '.join(shown)}}}" if whole else "    return d")
@@ -591,11 +598,15 @@ def shallow_dataset(dataset: Dataset) -> dict[str, Any]:
     return _writer(Dataset, shallow=True)(dataset)  # type: ignore[no-any-return]
 
 
+_SHALLOW: dict[type, Callable[[Any], Any]] = {}  # the shallow writers by class, for `write_record`
+
+
 def write_record(value: Any) -> Any:
     """orjson's ``default``: the mapping of a record (see `shallow_dataset`)."""
-    write = _WRITERS.get((value.__class__, True))
-    if write is None:
+    try:
+        return _SHALLOW[value.__class__](value)
+    except KeyError:
         if not attrs.has(value.__class__):
-            raise TypeError(f"no plain value for {value.__class__.__name__}")
-        write = _writer(value.__class__, shallow=True)
-    return write(value)
+            raise TypeError(f"no plain value for {value.__class__.__name__}") from None
+        write = _SHALLOW[value.__class__] = _writer(value.__class__, shallow=True)
+        return write(value)
