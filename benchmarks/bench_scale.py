@@ -177,6 +177,14 @@ an editable install, load average 2.5-2.7, sizes 24 and 1,008 only):
 | retained memory / input | 2.02 | 2.66 | 2.63 | 4 |
 | bilateral summary / imports | 2.70 -> 1.29 | | | 1.5 |
 
+Third round (2026-12-02, e72826c and after; one run of the dump section,
+load average 0.5-0.9, editable install): nested records written inline,
+only the dataset's own records through orjson's ``default``, enum values and
+EDTF texts without a call: dumps / orjson.loads of the output 0.97 at 24,
+0.71 at 1,008, 1.01 at 4,000 (A/B at 24 in alternating processes: 1.14-1.42
+-> 1.06-1.27). Enums hashing by identity (`Vocabulary`): the pass over 24
+partnerships about 10% less CPU time (A/B, best of 9, three pairs).
+
 The ratio to orjson at 24 partnerships moves with the machine more than with
 the code (the A/B runs above, in alternating processes, put it at 8.4x -> 5.4x);
 orjson's own time at the large sizes includes its garbage collections, which

@@ -19,7 +19,6 @@ never an overlap.
 """
 
 import datetime as dt
-import enum
 from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
@@ -30,6 +29,7 @@ from bilateral.model.areas import CooperationArea
 from bilateral.model.instruments import Instrument
 from bilateral.model.partnership import Dataset, Partnership
 from bilateral.model.sanctions import MeasureType, SanctionMeasure, SanctionTarget
+from bilateral.model.vocabulary import Vocabulary
 
 __all__ = ["Exposure", "ExposureHit", "Route", "exposure"]
 
@@ -48,7 +48,7 @@ TYPE_AREAS: dict[MeasureType, frozenset[CooperationArea]] = {
 }
 
 
-class Route(enum.Enum):
+class Route(Vocabulary):
     """How a measure reaches an instrument."""
 
     ACTOR = "actor"

@@ -1,7 +1,6 @@
 """`summarize`: a partnership on one page: areas, trade, debt, disruptions, sanctions, sources."""
 
 import datetime as dt
-import enum
 from collections import Counter
 
 import attrs
@@ -21,6 +20,7 @@ from bilateral.model.partnership import Dataset, Partnership
 from bilateral.model.sanctions import SanctionMeasure
 from bilateral.model.sources import SourceKind
 from bilateral.model.trade import Trade, TradeChange, TradeFigure
+from bilateral.model.vocabulary import Vocabulary
 
 __all__ = [
     "AreaSummary",
@@ -95,7 +95,7 @@ class DebtSummary:
     due: tuple[Event, ...]
 
 
-class DisruptionPhase(enum.Enum):
+class DisruptionPhase(Vocabulary):
     """Where a disruption stands on a day."""
 
     NOT_STARTED = "not_started"

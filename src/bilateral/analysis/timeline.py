@@ -1,6 +1,5 @@
 """`timeline`: every dated event of a partnership, in order, each date as precise as its source."""
 
-import enum
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,11 +11,12 @@ from bilateral.model.dates import PartialDate
 from bilateral.model.instruments import MilestoneKind
 from bilateral.model.partnership import Dataset, Partnership
 from bilateral.model.sources import Citation
+from bilateral.model.vocabulary import Vocabulary
 
 __all__ = ["Event", "EventKind", "timeline"]
 
 
-class EventKind(enum.Enum):
+class EventKind(Vocabulary):
     """What happened at an event of the timeline."""
 
     ANNOUNCED = "announced"

@@ -1,16 +1,15 @@
 """Actors: the states, companies, banks, bodies and systems that take part."""
 
-import enum
-
 import attrs
 
 from bilateral.model.checks import checks, country, identifier, non_empty, refers
 from bilateral.model.sources import Citation
+from bilateral.model.vocabulary import Vocabulary
 
 __all__ = ["Actor", "ActorKind"]
 
 
-class ActorKind(enum.Enum):
+class ActorKind(Vocabulary):
     """What an actor is.
 
     Attributes:

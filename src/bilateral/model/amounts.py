@@ -5,17 +5,17 @@ the `Qualifier` keeps the word the source used, so that no "about" is ever
 dropped on the way to a table.
 """
 
-import enum
 from decimal import Decimal
 
 import attrs
 
 from bilateral.model.checks import checks, currency, non_empty, non_negative
+from bilateral.model.vocabulary import Vocabulary
 
 __all__ = ["ChangeUnit", "Money", "Qualifier", "Quantity"]
 
 
-class Qualifier(enum.Enum):
+class Qualifier(Vocabulary):
     """How exact a number is, in the source's own terms.
 
     Attributes:
@@ -40,7 +40,7 @@ class Qualifier(enum.Enum):
         return self is not Qualifier.EXACT
 
 
-class ChangeUnit(enum.Enum):
+class ChangeUnit(Vocabulary):
     """How a stated change is expressed.
 
     Attributes:

@@ -6,7 +6,7 @@ for an area, the mapping names only the WTI topic group, or nothing, rather
 than a guess.
 """
 
-import enum
+from bilateral.model.vocabulary import Vocabulary
 
 __all__ = ["WTI_TOPIC_GROUPS", "CooperationArea"]
 
@@ -36,7 +36,7 @@ WTI_TOPIC_GROUPS: dict[str, str] = {
 }
 
 
-class CooperationArea(enum.Enum):
+class CooperationArea(Vocabulary):
     """The areas in which two states cooperate.
 
     Attributes:

@@ -1,6 +1,5 @@
 """Debt restructurings: rescheduling, forgiveness and refinancing between the parties."""
 
-import enum
 from decimal import Decimal
 
 import attrs
@@ -9,11 +8,12 @@ from bilateral.model.amounts import Money
 from bilateral.model.checks import checks, identifier, non_empty, non_negative, refers
 from bilateral.model.dates import PartialDate
 from bilateral.model.sources import AlternativeClaim, Citation
+from bilateral.model.vocabulary import Vocabulary
 
 __all__ = ["DebtKind", "DebtRestructuring"]
 
 
-class DebtKind(enum.Enum):
+class DebtKind(Vocabulary):
     """What a restructuring does (after AidData's flow types).
 
     Attributes:

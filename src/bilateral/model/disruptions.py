@@ -1,18 +1,17 @@
 """Disruptions: spells during which cooperation was interrupted or hampered."""
 
-import enum
-
 import attrs
 
 from bilateral.model.areas import CooperationArea
 from bilateral.model.checks import checks, identifier, non_empty, refers
 from bilateral.model.dates import Period
 from bilateral.model.sources import AlternativeClaim, Citation
+from bilateral.model.vocabulary import Vocabulary
 
 __all__ = ["Disruption", "DisruptionCause", "Severity", "Stance"]
 
 
-class DisruptionCause(enum.Enum):
+class DisruptionCause(Vocabulary):
     """Why cooperation was disrupted.
 
     Attributes:
@@ -34,7 +33,7 @@ class DisruptionCause(enum.Enum):
     HEALTH = "health"
 
 
-class Severity(enum.Enum):
+class Severity(Vocabulary):
     """How much a disruption hampered cooperation.
 
     Attributes:
@@ -48,7 +47,7 @@ class Severity(enum.Enum):
     MAJOR = "major"
 
 
-class Stance(enum.Enum):
+class Stance(Vocabulary):
     """The official line on a disruption.
 
     Attributes:

@@ -5,8 +5,6 @@ that place it in time (announced, signed, in force, ends) and, for the steps
 in between, dated `Milestone` records: ratifications, deliveries, suspensions.
 """
 
-import enum
-
 import attrs
 
 from bilateral.model.amounts import Money, Quantity
@@ -14,11 +12,12 @@ from bilateral.model.areas import CooperationArea
 from bilateral.model.checks import checks, identifier, non_empty, refers
 from bilateral.model.dates import PartialDate
 from bilateral.model.sources import AlternativeClaim, Citation
+from bilateral.model.vocabulary import Vocabulary
 
 __all__ = ["Instrument", "InstrumentKind", "Milestone", "MilestoneKind", "Status"]
 
 
-class InstrumentKind(enum.Enum):
+class InstrumentKind(Vocabulary):
     """What kind of instrument a record is.
 
     Attributes:
@@ -66,7 +65,7 @@ class InstrumentKind(enum.Enum):
     PROJECT = "project"
 
 
-class Status(enum.Enum):
+class Status(Vocabulary):
     """Where an instrument stands in its lifecycle, as of the dataset's date.
 
     The usual path runs ``announced → signed → ratified → in_force →
@@ -98,7 +97,7 @@ class Status(enum.Enum):
     UNKNOWN = "unknown"
 
 
-class MilestoneKind(enum.Enum):
+class MilestoneKind(Vocabulary):
     """What happened at a milestone.
 
     Attributes:

@@ -8,7 +8,6 @@ until).
 """
 
 import datetime as dt
-import enum
 
 import attrs
 
@@ -16,11 +15,12 @@ from bilateral.model.areas import CooperationArea
 from bilateral.model.checks import checks, country, identifier, non_empty, refers
 from bilateral.model.dates import PartialDate, Period
 from bilateral.model.sources import AlternativeClaim, Citation
+from bilateral.model.vocabulary import Vocabulary
 
 __all__ = ["Confirmation", "MeasureStage", "MeasureType", "Objective", "SanctionMeasure", "SanctionTarget"]
 
 
-class MeasureType(enum.Enum):
+class MeasureType(Vocabulary):
     """The type of a measure, after the GSDB and OpenSanctions.
 
     Attributes:
@@ -46,7 +46,7 @@ class MeasureType(enum.Enum):
     OTHER = "other"
 
 
-class MeasureStage(enum.Enum):
+class MeasureStage(Vocabulary):
     """How far a measure has gone (after TIES).
 
     Attributes:
@@ -58,7 +58,7 @@ class MeasureStage(enum.Enum):
     IMPOSED = "imposed"
 
 
-class Objective(enum.Enum):
+class Objective(Vocabulary):
     """The stated objective of a measure (the GSDB's list).
 
     Attributes:

@@ -6,7 +6,6 @@ value it prefers, and each other claimed value stands beside it as an
 `AlternativeClaim` with citations of its own.
 """
 
-import enum
 import re
 from typing import Any
 
@@ -15,6 +14,7 @@ import attrs
 from bilateral.errors import shown
 from bilateral.model.checks import checks, country, identifier, language, non_empty, refers
 from bilateral.model.dates import PartialDate
+from bilateral.model.vocabulary import Vocabulary
 
 __all__ = ["AlternativeClaim", "Citation", "Source", "SourceKind", "claimable"]
 
@@ -29,7 +29,7 @@ def _grade(value: str) -> None:
         )
 
 
-class SourceKind(enum.Enum):
+class SourceKind(Vocabulary):
     """What kind of publisher a source is (after AidData's source types).
 
     Attributes:
