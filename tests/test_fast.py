@@ -11,8 +11,10 @@ or without orjson.
 
 import copy
 import datetime as dt
+import enum
 import gc
 import json
+import pickle
 from decimal import Decimal
 from typing import Any
 
@@ -27,6 +29,7 @@ from bilateral.io import converter, documents, fast, formats
 from bilateral.model import typecheck
 from bilateral.model.dates import PartialDate
 from bilateral.model.partnership import Dataset
+from bilateral.model.vocabulary import Vocabulary
 from bilateral.model.walk import referenced, references, walk
 from tests.test_fuzz import mutated
 
@@ -231,6 +234,22 @@ class TestTheWayOut:
         assert bilateral.dumps(read, "json") == text
         assert json.dumps(documents.to_data(read), indent=2, ensure_ascii=False) + "\n" == text
 
+    def test_a_flag_set_and_nested_records_are_written_by_the_generated_writer(self) -> None:
+        """A source marked weak (a False default set) and the nested records of a partnership
+        (citations, milestones, amounts) come out of orjson's path as the standard library writes them."""
+        bundle = bilateral.datasets.bundle()
+        weak = attrs.evolve(bundle.sources[0], id="an-extra-weak-source", weak=True)
+        changed = attrs.evolve(bundle, sources=(*bundle.sources, weak))
+        read = bilateral.loads(bilateral.dumps(changed, "json"), "json")
+        assert documents._is_checked(read)
+        text = bilateral.dumps(read, "json")
+        assert text == json.dumps(documents.to_data(read), indent=2, ensure_ascii=False) + "\n"
+        before = bilateral.dumps(bundle, "json")
+        assert text.count('"weak": true') == before.count('"weak": true') + 1
+        assert '"weak": false' not in text
+        assert '"citations": [' in text
+        assert '"milestones": [' in text
+
     def test_a_file_holds_the_bytes_of_the_text(self, tmp_path: Any) -> None:
         """`dump` writes orjson's bytes as they come: the UTF-8 of what `dumps` gives."""
         read = bilateral.loads(bilateral.dumps(bilateral.datasets.bundle(), "json"), "json")
@@ -301,3 +320,30 @@ class TestReferences:
         assert [str(problem) for problem in found] == [
             "$.partnerships[0].instruments[0].part_of: 'nothing' names no instrument defined in this file"
         ]
+
+
+class TestVocabulary:
+    """Every enumeration of bilateral hashes by identity, and works as a key as before."""
+
+    def _enums(self) -> list[type]:
+        found = []
+        for name in bilateral.__all__:
+            value = getattr(bilateral, name)
+            if isinstance(value, type) and issubclass(value, enum.Enum):
+                found.append(value)
+        return found
+
+    def test_every_public_enum_is_a_vocabulary(self) -> None:
+        enums = self._enums()
+        assert len(enums) >= 15
+        assert [e.__name__ for e in enums if not issubclass(e, Vocabulary)] == []
+
+    def test_members_are_keys_across_pickling(self) -> None:
+        """A dict or set keyed by members finds them after a pickle round trip (members are singletons)."""
+        for kind in self._enums():
+            members = list(kind)
+            table = {m: m.value for m in members}
+            back = pickle.loads(pickle.dumps(members))
+            assert [table[m] for m in back] == [m.value for m in members]
+            assert set(back) == set(members)
+            assert all(hash(m) == object.__hash__(m) for m in back)

@@ -517,9 +517,9 @@ def _writer_of(
 
 def _writer(cls: type, shallow: bool = False) -> Callable[[Any], Any]:
     """The plain data of a record of ``cls``, as `bilateral.io.converter.unstructure` gives it:
-    the fields in order, those left at their default omitted. ``shallow``: the record's own
-    mapping, with the values orjson writes itself left as they are (see `write_record`); a
-    dataset's records are left to orjson too, to write one at a time."""
+    the fields in order, those left at their default omitted. ``shallow``: for orjson, with the
+    values it writes itself left as they are; a dataset's own records are left to it too, to
+    hand to `write_record` one at a time."""
     known = _WRITERS.get((cls, shallow))
     if known is not None:
         return known
@@ -591,22 +591,19 @@ def unstructure_dataset(dataset: Dataset) -> dict[str, Any]:
 
 
 def shallow_dataset(dataset: Dataset) -> dict[str, Any]:
-    """The mapping of a dataset alone, its records left as they are, for orjson to write with
+    """The mapping of a dataset alone, its own records left as they are, for orjson to write with
     `write_record`: the same text as the plain data of `unstructure_dataset`, without building
-    all of it first (orjson writes tuples, enums and days itself, and each record's mapping is
-    made when it is written and dropped once it is)."""
+    all of it first (each of the dataset's records, a partnership with all it holds, is made
+    plain when orjson reaches it and dropped once written; orjson writes tuples of texts and
+    numbers, and days, itself)."""
     return _writer(Dataset, shallow=True)(dataset)  # type: ignore[no-any-return]
 
 
-_SHALLOW: dict[type, Callable[[Any], Any]] = {}  # the shallow writers by class, for `write_record`
-
-
 def write_record(value: Any) -> Any:
-    """orjson's ``default``: the mapping of a record (see `shallow_dataset`)."""
-    try:
-        return _SHALLOW[value.__class__](value)
-    except KeyError:
+    """orjson's ``default``: the plain data of one of a dataset's own records (see `shallow_dataset`)."""
+    write = _WRITERS.get((value.__class__, True))
+    if write is None:
         if not attrs.has(value.__class__):
-            raise TypeError(f"no plain value for {value.__class__.__name__}") from None
-        write = _SHALLOW[value.__class__] = _writer(value.__class__, shallow=True)
-        return write(value)
+            raise TypeError(f"no plain value for {value.__class__.__name__}")
+        write = _writer(value.__class__, shallow=True)
+    return write(value)
